@@ -1,0 +1,1 @@
+# Meeting series, meetings and registrations arrive with the events issue.

@@ -1,0 +1,1 @@
+# Funding opportunities and bids arrive with the funding issue.

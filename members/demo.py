@@ -1,0 +1,137 @@
+"""Demo organisations and people. Organisation facts follow the seed documents (the seven US
+regional consortia of the National Smart Coalitions Partnership, the Korean cities named in
+them); companies and people are fictional."""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from .models import (
+    CONSORTIUM_STAFF_GROUP,
+    Membership,
+    MembershipStatus,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+)
+
+K = OrganisationKind
+CONSORTIA = [
+    # slug, Korean name, English name, country, region, parent consortium
+    ("korea-smart-coalition", "한국 스마트시티 연합", "Korea Smart City Coalition", "KR", "", None),
+    ("nscp", "미국 전국 스마트 연합 파트너십", "National Smart Coalitions Partnership", "US", "", None),
+    ("colorado-smart-cities-alliance", "콜로라도 스마트시티 연합", "Colorado Smart Cities Alliance", "US", "Colorado", "nscp"),
+    ("north-texas-innovation-alliance", "북텍사스 혁신 연합", "North Texas Innovation Alliance", "US", "Texas", "nscp"),
+    ("connective", "커넥티브(피닉스 권역)", "Connective (Greater Phoenix)", "US", "Arizona", "nscp"),
+    ("illinois-smart-city-region", "일리노이 스마트시티·지역 협회", "Illinois Smart City & Region Association", "US", "Illinois", "nscp"),
+    ("kc-digital-drive", "KC 디지털 드라이브", "KC Digital Drive", "US", "Missouri", "nscp"),
+    ("southern-arizona-smart-region", "남부 애리조나 스마트 리전", "Southern Arizona Smart Region", "US", "Arizona", "nscp"),
+    ("smart-north-florida", "스마트 노스 플로리다", "Smart North Florida", "US", "Florida", "nscp"),
+]
+CITIES = [
+    # slug, Korean, English, country, region, population, consortium
+    ("daegu", "대구광역시", "Daegu Metropolitan City", "KR", "Daegu", 2_370_000, "korea-smart-coalition"),
+    ("bucheon", "부천시", "Bucheon", "KR", "Gyeonggi", 780_000, "korea-smart-coalition"),
+    ("suwon", "수원시", "Suwon", "KR", "Gyeonggi", 1_190_000, "korea-smart-coalition"),
+    ("busan", "부산광역시", "Busan Metropolitan City", "KR", "Busan", 3_290_000, "korea-smart-coalition"),
+    ("seoul", "서울특별시", "Seoul Metropolitan Government", "KR", "Seoul", 9_390_000, "korea-smart-coalition"),
+    ("denver", "덴버", "City and County of Denver", "US", "Colorado", 716_000, "colorado-smart-cities-alliance"),
+    ("arlington-tx", "알링턴", "City of Arlington", "US", "Texas", 395_000, "north-texas-innovation-alliance"),
+    ("phoenix", "피닉스", "City of Phoenix", "US", "Arizona", 1_650_000, "connective"),
+    ("peoria-il", "피오리아", "City of Peoria", "US", "Illinois", 111_000, "illinois-smart-city-region"),
+    ("kansas-city-mo", "캔자스시티", "Kansas City, Missouri", "US", "Missouri", 510_000, "kc-digital-drive"),
+    ("tucson", "투손", "City of Tucson", "US", "Arizona", 545_000, "southern-arizona-smart-region"),
+    ("jacksonville", "잭슨빌", "City of Jacksonville", "US", "Florida", 985_000, "smart-north-florida"),
+]
+PARTNERS = [
+    # slug, kind, Korean, English, country, description (en), description (ko)
+    ("hanbit-telecom", K.VENDOR, "한빛텔레콤", "Hanbit Telecom", "KR",
+     "5G network operator building city control centres, smart-building energy and water management.",
+     "도시 통합관제, 스마트 빌딩 에너지, 수자원 관리를 구축하는 5G 통신사업자."),
+    ("saebyeok-mobility", K.VENDOR, "새벽모빌리티", "Saebyeok Mobility", "KR",
+     "Demand-responsive transit and mobility-as-a-service platforms for mid-sized cities.",
+     "중소도시를 위한 수요응답형 교통과 통합 모빌리티(MaaS) 플랫폼."),
+    ("civicsense-analytics", K.VENDOR, "시빅센스 애널리틱스", "CivicSense Analytics", "US",
+     "Open-data hubs and air-quality sensing networks that feed results back to the city.",
+     "결과 데이터를 도시에 되돌려주는 개방형 데이터 허브와 대기질 센서망."),
+    ("kyungpook-university", K.RESEARCH, "경북대학교", "Kyungpook National University", "KR",
+     "Urban data science research partner of the Daegu data hub.",
+     "대구 데이터 허브의 도시 데이터 과학 연구 파트너."),
+    ("university-of-arizona", K.RESEARCH, "애리조나대학교", "University of Arizona", "US",
+     "Research partner of the Southern Arizona Smart Region.",
+     "남부 애리조나 스마트 리전의 연구 파트너."),
+    ("smart-city-foundation", K.PUBLIC_AGENCY, "스마트도시 협력재단", "Smart City Cooperation Foundation", "KR",
+     "Foundation co-funding the consortium's operating budget and joint research.",
+     "연합의 운영 예산과 공동 연구를 함께 지원하는 재단."),
+]
+PEOPLE = [
+    # e-mail, Korean name, English name, organisation, role
+    ("admin.daegu@demo.example", "김도윤", "Kim Do-yun", "daegu", Role.ORG_ADMIN),
+    ("officer.daegu@demo.example", "이서연", "Lee Seo-yeon", "daegu", Role.OFFICER),
+    ("officer2.daegu@demo.example", "박지호", "Park Ji-ho", "daegu", Role.OFFICER),
+    ("admin.bucheon@demo.example", "최민준", "Choi Min-jun", "bucheon", Role.ORG_ADMIN),
+    ("officer.bucheon@demo.example", "정하은", "Jung Ha-eun", "bucheon", Role.OFFICER),
+    ("admin.suwon@demo.example", "강예준", "Kang Ye-jun", "suwon", Role.ORG_ADMIN),
+    ("officer.suwon@demo.example", "윤수아", "Yoon Su-a", "suwon", Role.OFFICER),
+    ("officer.busan@demo.example", "임도현", "Lim Do-hyun", "busan", Role.OFFICER),
+    ("officer.denver@demo.example", "엠마 존슨", "Emma Johnson", "denver", Role.OFFICER),
+    ("officer.phoenix@demo.example", "루카스 가르시아", "Lucas Garcia", "phoenix", Role.OFFICER),
+    ("vendor@demo.example", "한지민", "Han Ji-min", "hanbit-telecom", Role.ORG_ADMIN),
+    ("sales.hanbit@demo.example", "오승우", "Oh Seung-woo", "hanbit-telecom", Role.OFFICER),
+    ("vendor.civicsense@demo.example", "올리비아 첸", "Olivia Chen", "civicsense-analytics", Role.ORG_ADMIN),
+]
+STAFF = ("staff@demo.example", "송유진", "Song Yu-jin")
+DEMO_PASSWORD = "demo-portal-2026"  # development only; printed by seed_demo
+MEMBER_SINCE = datetime.date(2025, 3, 1)
+
+
+def _organisation(slug: str, **fields) -> Organisation:
+    fields.setdefault("membership_status", MembershipStatus.ACTIVE)
+    fields.setdefault("member_since", MEMBER_SINCE)
+    org, _ = Organisation.objects.update_or_create(slug=slug, defaults=fields)
+    return org
+
+
+def _person(email: str, name_ko: str, name_en: str, *, is_staff: bool = False) -> User:
+    first, _, last = name_en.partition(" ")
+    user, created = User.objects.update_or_create(
+        email=email,
+        defaults={"display_name_ko": name_ko, "display_name_en": name_en, "first_name": first,
+                  "last_name": last, "is_staff": is_staff},
+    )
+    if created or not user.check_password(DEMO_PASSWORD):
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def seed() -> dict[str, str]:
+    """Create or update the demo organisations and people; returns login → role."""
+    for slug, name_ko, name_en, country, region, parent in CONSORTIA:
+        _organisation(slug, kind=K.REGIONAL_CONSORTIUM, name_ko=name_ko, name_en=name_en,
+                      country=country, region=region,
+                      consortium=Organisation.objects.filter(slug=parent).first())
+    for slug, name_ko, name_en, country, region, population, consortium in CITIES:
+        _organisation(slug, kind=K.CITY, name_ko=name_ko, name_en=name_en, country=country,
+                      region=region, population=population,
+                      consortium=Organisation.objects.get(slug=consortium))
+    for slug, kind, name_ko, name_en, country, description_en, description_ko in PARTNERS:
+        _organisation(slug, kind=kind, name_ko=name_ko, name_en=name_en, country=country,
+                      description_en=description_en, description_ko=description_ko)
+
+    logins = {}
+    staff = _person(*STAFF, is_staff=True)
+    staff.groups.add(Group.objects.get(name=CONSORTIUM_STAFF_GROUP))
+    logins[staff.email] = "consortium staff"
+    for email, name_ko, name_en, org_slug, role in PEOPLE:
+        user = _person(email, name_ko, name_en)
+        org = Organisation.objects.get(slug=org_slug)
+        Membership.objects.update_or_create(user=user, organisation=org, defaults={"role": role})
+        kind = "vendor" if org.kind == K.VENDOR else "city"
+        logins[email] = f"{kind} {Role(role).label.lower()} · {org.name_en}"
+    return logins

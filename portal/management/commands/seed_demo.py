@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from members import demo as members_demo
+from members.models import Organisation
+from portal import demo as site_demo
+from search.engines import get_engine
+from solutions_catalog import demo as catalog_demo
+from solutions_catalog.models import Theme
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo content and one login per role. Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Seed even with DEBUG off. The demo logins share a published password.",
+        )
+
+    def handle(self, *args, allow_production: bool = False, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                "Refusing to create demo logins with DEBUG off; pass --allow-production to insist."
+            )
+        with transaction.atomic():
+            logins = members_demo.seed()
+            catalog_demo.seed()
+        site_demo.seed()
+        indexed = get_engine().rebuild()
+
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo ready: {Organisation.objects.count()} organisations, "
+            f"{Theme.objects.count()} themes; search engine {get_engine().name}"
+            f" ({indexed} documents indexed)."
+        ))
+        self.stdout.write(
+            f"Logins (development only, password '{members_demo.DEMO_PASSWORD}' for all):"
+        )
+        for email, role in logins.items():
+            self.stdout.write(f"  {email:34} {role}")

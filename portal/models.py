@@ -1,0 +1,46 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The consortium's front door, one per language (Wagtail locales)."""
+
+    lead = models.TextField(_("lead"), blank=True, help_text=_("What the consortium is, in a few sentences."))
+    body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from members.models import Organisation, OrganisationKind
+        from solutions_catalog.models import Theme
+
+        context = super().get_context(request, *args, **kwargs)
+        members = Organisation.objects.active()
+        context["themes"] = Theme.objects.all()
+        context["figures"] = {
+            "members": members.count(),
+            "cities": members.filter(kind=OrganisationKind.CITY).count(),
+            "countries": members.values("country").distinct().count(),
+        }
+        return context
+
+
+class WorkerHeartbeat(models.Model):
+    """Written by a periodic task: when each Celery worker last ran a task."""
+
+    hostname = models.CharField(max_length=255, unique=True)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+
+    def __str__(self) -> str:
+        return f"{self.hostname} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"

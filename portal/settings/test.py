@@ -1,0 +1,9 @@
+"""The test suite: the services named in the environment are used, tasks run eagerly unless a
+test starts a real worker, passwords hash fast."""
+
+from .dev import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CELERY_TASK_ALWAYS_EAGER = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SEARCH_INDEX_ALIAS = "portal-search-test"

@@ -1,0 +1,14 @@
+from celery import shared_task
+from django.utils import timezone
+
+from .models import WorkerHeartbeat
+
+
+@shared_task(bind=True, ignore_result=False)
+def record_worker_heartbeat(self) -> dict:
+    """Proves a worker is consuming the queue and can write to the database."""
+    hostname = self.request.hostname or "eager"
+    beat, _ = WorkerHeartbeat.objects.update_or_create(
+        hostname=hostname, defaults={"seen_at": timezone.now()}
+    )
+    return {"hostname": hostname, "seen_at": beat.seen_at.isoformat()}

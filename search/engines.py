@@ -1,0 +1,153 @@
+"""The two search engines behind one interface: Elasticsearch when ``ELASTICSEARCH_URL`` is
+set, the database otherwise (the embedded default)."""
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, reduce
+from operator import or_
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from elasticsearch import Elasticsearch, helpers
+from elasticsearch_dsl import Index, Search
+from elasticsearch_dsl import Q as ESQ
+
+from .analysis import hangul_bigrams
+from .documents import PortalDocument
+from .registry import SearchRecord, all_records, searchable_types
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    title: str
+    url: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    total: int
+    hits: list[SearchHit] = field(default_factory=list)
+
+
+def _visible(record: SearchRecord, audiences: set[str], language: str | None) -> bool:
+    return bool(audiences & set(record.audiences)) and language in (None, record.language)
+
+
+class DatabaseEngine:
+    """Matches queries against the declared text fields of each searchable model."""
+
+    name = "database"
+
+    def index(self, records: Iterable[SearchRecord]) -> int:
+        return 0  # reads live rows: nothing to store
+
+    def rebuild(self) -> int:
+        return 0
+
+    def health(self) -> dict:
+        return {"ok": True, "engine": self.name}
+
+    def search(
+        self, text: str, *, audiences: set[str], language: str | None = None, limit: int = 20
+    ) -> SearchResults:
+        terms = text.split()
+        hits: list[SearchHit] = []
+        for searchable in searchable_types():
+            if not terms or not searchable.text_fields:
+                continue
+            matches = reduce(
+                or_, (Q(**{f"{f}__icontains": t}) for f in searchable.text_fields for t in terms)
+            )
+            for obj in searchable.indexable().filter(matches)[:limit]:
+                hits.extend(
+                    SearchHit(r.kind, r.title, r.url, r.summary)
+                    for r in searchable.to_records(obj)
+                    if _visible(r, audiences, language)
+                )
+        return SearchResults(total=len(hits), hits=hits[:limit])
+
+
+class ElasticsearchEngine:
+    """One index behind an alias; a rebuild fills a new index and swaps the alias atomically,
+    so searches never meet an empty index."""
+
+    name = "elasticsearch"
+
+    def __init__(self, url: str, alias: str) -> None:
+        self.alias = alias
+        self.client = Elasticsearch(url, request_timeout=30)
+
+    def _create_index(self) -> str:
+        name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
+        index = Index(name, using=self.client)
+        index.settings(number_of_shards=1, number_of_replicas=0)
+        index.document(PortalDocument)
+        index.create()
+        return name
+
+    def ensure_index(self) -> None:
+        if not self.client.indices.exists_alias(name=self.alias):
+            name = self._create_index()
+            self.client.indices.put_alias(index=name, name=self.alias)
+
+    def index(self, records: Iterable[SearchRecord]) -> int:
+        self.ensure_index()
+        return self._bulk(records, self.alias)
+
+    def _bulk(self, records: Iterable[SearchRecord], index: str) -> int:
+        actions = (
+            PortalDocument.from_record(r, index).to_dict(include_meta=True) for r in records
+        )
+        indexed, _errors = helpers.bulk(self.client, actions, chunk_size=500, refresh="wait_for")
+        return indexed
+
+    def rebuild(self) -> int:
+        new_index = self._create_index()
+        count = self._bulk(all_records(), new_index)
+        old = list(self.client.indices.get_alias(name=self.alias, ignore_unavailable=True))
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for name in old:
+            self.client.indices.delete(index=name)
+        logger.info("search index rebuilt", extra={"index": new_index, "documents": count})
+        return count
+
+    def health(self) -> dict:
+        health = self.client.cluster.health()
+        return {"ok": health["status"] in ("green", "yellow"), "engine": self.name,
+                "status": health["status"]}
+
+    def search(
+        self, text: str, *, audiences: set[str], language: str | None = None, limit: int = 20
+    ) -> SearchResults:
+        self.ensure_index()
+        query = ESQ("multi_match", query=text,
+                    fields=["title^3", "title.english^2", "summary^2", "summary.english", "body",
+                            "body.english"])
+        bigrams = hangul_bigrams(text)
+        if bigrams:
+            query |= ESQ("match", hangul={"query": bigrams, "operator": "and"})
+        search = (
+            Search(using=self.client, index=self.alias)
+            .query(query)
+            .filter("terms", audiences=sorted(audiences))
+        )
+        if language:
+            search = search.filter("term", language=language)
+        response = search[:limit].execute()
+        hits = [SearchHit(h.kind, h.title, h.url, h.summary) for h in response]
+        return SearchResults(total=response.hits.total.value, hits=hits)
+
+
+@cache
+def get_engine() -> DatabaseEngine | ElasticsearchEngine:
+    if settings.SEARCH_ENGINE == "elasticsearch":
+        return ElasticsearchEngine(settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX_ALIAS)
+    return DatabaseEngine()

@@ -1,0 +1,14 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = "Themes"
+    list_display = ["name_en", "name_ko", "slug", "sort_order"]
+
+
+register_snippet(ThemeViewSet)
