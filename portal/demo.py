@@ -31,21 +31,24 @@ def seed() -> HomePage:
         for placeholder in root.get_children().exact_type(Page):
             placeholder.delete()
         home = root.add_child(instance=HomePage(slug="home", locale=korean, **HOME["ko"]))
-    else:
-        for field, value in HOME["ko"].items():
-            setattr(home, field, value)
-        home.save_revision().publish()
+    _publish_if_changed(home, HOME["ko"])
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home,
                   "site_name": HOME["en"]["title"]},
     )
 
-    english_home = home.get_translation_or_none(english)
-    if english_home is None:
-        english_home = home.copy_for_translation(english)
-    english_home = english_home.specific
-    for field, value in HOME["en"].items():
-        setattr(english_home, field, value)
-    english_home.save_revision().publish()
+    english_home = home.get_translation_or_none(english) or home.copy_for_translation(english)
+    _publish_if_changed(english_home.specific, HOME["en"])
     return home
+
+
+def _publish_if_changed(page: HomePage, fields: dict[str, str]) -> None:
+    """Publish a new revision only when the content differs, so seeding twice changes nothing."""
+    if page.live and not page.has_unpublished_changes and all(
+        getattr(page, name) == value for name, value in fields.items()
+    ):
+        return
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()

@@ -6,13 +6,35 @@ from .analysis import hangul_bigrams
 from .registry import SearchRecord
 
 
+TEXT_FIELDS = ("title", "summary", "body")
+# sub-field name -> (module or plugin that provides it, analyzer)
+LANGUAGE_ANALYZERS = {
+    "english": ("analysis-common", "english"),
+    "korean": ("analysis-nori", "nori"),
+}
+
+
+def language_subfields(available_modules: set[str]) -> dict:
+    """The mapping properties that add language analysis the cluster can do."""
+    subfields = {
+        name: {"type": "text", "analyzer": analyzer}
+        for name, (module, analyzer) in LANGUAGE_ANALYZERS.items()
+        if module in available_modules
+    }
+    if not subfields:
+        return {}
+    return {f: {"type": "text", "analyzer": "standard", "fields": subfields} for f in TEXT_FIELDS}
+
+
 class PortalDocument(Document):
     kind = Keyword()
     object_id = Keyword()
     language = Keyword()
-    title = Text(analyzer="standard", fields={"english": Text(analyzer="english")})
-    summary = Text(analyzer="standard", fields={"english": Text(analyzer="english")})
-    body = Text(analyzer="standard", fields={"english": Text(analyzer="english")})
+    # Language-specific sub-fields (title.english, title.korean, ...) are added at index
+    # creation when the cluster has the analysis modules: see ``LANGUAGE_ANALYZERS``.
+    title = Text(analyzer="standard")
+    summary = Text(analyzer="standard")
+    body = Text(analyzer="standard")
     hangul = Text(analyzer="whitespace")
     themes = Keyword()
     country = Keyword()

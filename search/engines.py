@@ -10,12 +10,12 @@ from operator import or_
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch_dsl import Index, Search
 from elasticsearch_dsl import Q as ESQ
 
 from .analysis import hangul_bigrams
-from .documents import PortalDocument
+from .documents import LANGUAGE_ANALYZERS, TEXT_FIELDS, PortalDocument, language_subfields
 from .registry import SearchRecord, all_records, searchable_types
 
 logger = logging.getLogger(__name__)
@@ -53,6 +53,10 @@ class DatabaseEngine:
     def health(self) -> dict:
         return {"ok": True, "engine": self.name}
 
+    def status(self) -> dict:
+        counts = {s.kind: s.indexable().count() for s in searchable_types()}
+        return {"engine": self.name, "documents_by_kind": counts}
+
     def search(
         self, text: str, *, audiences: set[str], language: str | None = None, limit: int = 20
     ) -> SearchResults:
@@ -73,6 +77,15 @@ class DatabaseEngine:
         return SearchResults(total=len(hits), hits=hits[:limit])
 
 
+BOOSTS = {"title": 3, "summary": 2, "body": 1}
+# Sub-fields missing from an index (no such analysis module) are ignored by multi_match.
+QUERY_FIELDS = [
+    f"{field}{suffix}^{BOOSTS[field]}"
+    for field in TEXT_FIELDS
+    for suffix in ["", *(f".{name}" for name in LANGUAGE_ANALYZERS)]
+]
+
+
 class ElasticsearchEngine:
     """One index behind an alias; a rebuild fills a new index and swaps the alias atomically,
     so searches never meet an empty index."""
@@ -89,10 +102,17 @@ class ElasticsearchEngine:
         index.settings(number_of_shards=1, number_of_replicas=0)
         index.document(PortalDocument)
         index.create()
+        extra = language_subfields(self._analysis_modules())
+        if extra:
+            self.client.indices.put_mapping(index=name, properties=extra)
         return name
 
+    def _analysis_modules(self) -> set[str]:
+        nodes = self.client.nodes.info(metric="plugins")["nodes"].values()
+        return {m["name"] for node in nodes for m in node["modules"] + node["plugins"]}
+
     def ensure_index(self) -> None:
-        if not self.client.indices.exists_alias(name=self.alias):
+        if not self._alias_targets():
             name = self._create_index()
             self.client.indices.put_alias(index=name, name=self.alias)
 
@@ -107,10 +127,20 @@ class ElasticsearchEngine:
         indexed, _errors = helpers.bulk(self.client, actions, chunk_size=500, refresh="wait_for")
         return indexed
 
+    def _alias_targets(self) -> list[str]:
+        try:
+            return list(self.client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            return []
+
     def rebuild(self) -> int:
         new_index = self._create_index()
-        count = self._bulk(all_records(), new_index)
-        old = list(self.client.indices.get_alias(name=self.alias, ignore_unavailable=True))
+        try:
+            count = self._bulk(all_records(), new_index)
+        except Exception:
+            self.client.indices.delete(index=new_index)
+            raise
+        old = self._alias_targets()
         actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
         actions.append({"add": {"index": new_index, "alias": self.alias}})
         self.client.indices.update_aliases(actions=actions)
@@ -124,13 +154,22 @@ class ElasticsearchEngine:
         return {"ok": health["status"] in ("green", "yellow"), "engine": self.name,
                 "status": health["status"]}
 
+    def status(self) -> dict:
+        targets = self._alias_targets()
+        counts: dict[str, int] = {}
+        if targets:
+            search = Search(using=self.client, index=self.alias).extra(size=0)
+            search.aggs.bucket("kinds", "terms", field="kind", size=50)
+            response = search.execute()
+            counts = {b.key: b.doc_count for b in response.aggregations.kinds.buckets}
+        return {"engine": self.name, "alias": self.alias, "index": ", ".join(targets) or None,
+                "documents_by_kind": counts}
+
     def search(
         self, text: str, *, audiences: set[str], language: str | None = None, limit: int = 20
     ) -> SearchResults:
         self.ensure_index()
-        query = ESQ("multi_match", query=text,
-                    fields=["title^3", "title.english^2", "summary^2", "summary.english", "body",
-                            "body.english"])
+        query = ESQ("multi_match", query=text, fields=QUERY_FIELDS)
         bigrams = hangul_bigrams(text)
         if bigrams:
             query |= ESQ("match", hangul={"query": bigrams, "operator": "and"})

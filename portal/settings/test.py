@@ -6,4 +6,6 @@ from .dev import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests that need Elasticsearch opt in through the ``search_engine`` fixture.
+SEARCH_ENGINE = "database"
 SEARCH_INDEX_ALIAS = "portal-search-test"

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from search.engines import get_engine
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index (new index, bulk load, atomic alias swap) or show its status."
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "status"])
+
+    def handle(self, *args, action: str, **options):
+        engine = get_engine()
+        if action == "rebuild":
+            count = engine.rebuild()
+            self.stdout.write(self.style.SUCCESS(f"{engine.name}: {count} documents indexed."))
+        for key, value in engine.status().items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{k}={v}" for k, v in sorted(value.items())) or "none"
+            self.stdout.write(f"{key:18} {value}")

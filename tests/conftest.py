@@ -1,0 +1,68 @@
+"""Service-backed tests declare what they need with a marker (postgres, redis, elasticsearch,
+browser, gettext). Without the service they are skipped with the reason; with
+``PORTAL_REQUIRE_SERVICES=1`` (set by .ci/run) any skipped test fails the run instead."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+SERVICES = {
+    "postgres": (
+        lambda: os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+        "needs PostgreSQL: set DATABASE_URL=postgres://... (scripts/services.sh starts one)",
+    ),
+    "redis": (
+        lambda: bool(os.environ.get("CELERY_BROKER_URL")),
+        "needs Redis and a Celery worker: set CELERY_BROKER_URL=redis://...",
+    ),
+    "elasticsearch": (
+        lambda: bool(os.environ.get("ELASTICSEARCH_URL")),
+        "needs Elasticsearch 8: set ELASTICSEARCH_URL=http://...",
+    ),
+    "browser": (
+        lambda: os.path.exists(CHROMIUM),
+        f"needs Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)",
+    ),
+    "gettext": (
+        lambda: shutil.which("xgettext") is not None,
+        "needs GNU gettext's xgettext (apt-get install gettext)",
+    ),
+}
+
+
+def require_services() -> bool:
+    return os.environ.get("PORTAL_REQUIRE_SERVICES") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for marker, (available, reason) in SERVICES.items():
+            if item.get_closest_marker(marker) and not available():
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and require_services() and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"PORTAL_REQUIRE_SERVICES=1 forbids skipping: {reason}"
+
+
+def pytest_report_header(config):
+    state = {name: ("yes" if available() else "no") for name, (available, _) in SERVICES.items()}
+    strict = "required" if require_services() else "optional"
+    return f"services ({strict}): " + ", ".join(f"{k}={v}" for k, v in state.items())
+
+
+@pytest.fixture
+def demo_site(db, settings):
+    """The home pages in both languages, as ``seed_demo`` makes them."""
+    from portal import demo
+
+    return demo.seed()

@@ -1,0 +1,42 @@
+import factory
+from allauth.account.models import EmailAddress
+
+from members.models import Membership, MembershipStatus, Organisation, OrganisationKind, Role, User
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@city.example")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        self.save()
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    slug = factory.Sequence(lambda n: f"org-{n}")
+    kind = OrganisationKind.CITY
+    name_ko = factory.Sequence(lambda n: f"도시 {n}")
+    name_en = factory.Sequence(lambda n: f"City {n}")
+    country = "KR"
+    membership_status = MembershipStatus.ACTIVE
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.OFFICER
