@@ -83,7 +83,7 @@ PEOPLE = [
     ("vendor.civicsense@demo.example", "올리비아 첸", "Olivia Chen", "civicsense-analytics", Role.ORG_ADMIN),
 ]
 STAFF = ("staff@demo.example", "송유진", "Song Yu-jin")
-DEMO_PASSWORD = "demo-portal-2026"  # development only; printed by seed_demo
+DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - development only; seed_demo prints it
 MEMBER_SINCE = datetime.date(2025, 3, 1)
 
 

@@ -114,6 +114,9 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("members:organisation", kwargs={"slug": self.slug})
+
     @property
     def name(self) -> str:
         return localized(self, "name")
@@ -121,9 +124,6 @@ class Organisation(models.Model):
     @property
     def description(self) -> str:
         return localized(self, "description")
-
-    def get_absolute_url(self) -> str:
-        return reverse("members:organisation", kwargs={"slug": self.slug})
 
 
 CONSORTIUM_STAFF_GROUP = "Consortium staff"

@@ -24,7 +24,9 @@ HOME = {
 def seed() -> HomePage:
     korean, _ = Locale.objects.get_or_create(language_code="ko")
     english, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=korean)
+    )
     home = HomePage.objects.filter(locale=korean).first()
     if home is None:
         # Wagtail's "Welcome" placeholder holds the slug "home"; its site goes with it.

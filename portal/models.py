@@ -8,8 +8,12 @@ from wagtail.models import Page
 class HomePage(Page):
     """The consortium's front door, one per language (Wagtail locales)."""
 
-    lead = models.TextField(_("lead"), blank=True, help_text=_("What the consortium is, in a few sentences."))
-    body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("What the consortium is, in a few sentences.")
+    )
+    body = RichTextField(
+        _("body"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]

@@ -1,3 +1,5 @@
+import socket
+
 from celery import shared_task
 from django.utils import timezone
 
@@ -7,7 +9,7 @@ from .models import WorkerHeartbeat
 @shared_task(bind=True, ignore_result=False)
 def record_worker_heartbeat(self) -> dict:
     """Proves a worker is consuming the queue and can write to the database."""
-    hostname = self.request.hostname or "eager"
+    hostname = self.request.hostname or socket.gethostname()
     beat, _ = WorkerHeartbeat.objects.update_or_create(
         hostname=hostname, defaults={"seen_at": timezone.now()}
     )

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts the portal's backing services on a Debian machine without Docker:
 # PostgreSQL, Redis and a single-node Elasticsearch 8 (the minimal distribution from Maven
-# Central), plus Debian's Chromium for the browser tests. Idempotent: a second call finds
-# everything running and only prints the environment to use.
+# Central), plus the tools the tests drive (Chromium, gettext, a compose CLI).
+# Idempotent: a second call finds everything running and only prints the environment to use.
 #
 #   eval "$(bash scripts/services.sh)"      # exports DATABASE_URL, REDIS_URL, ...
 #
@@ -104,15 +104,17 @@ YML
   wait_for Elasticsearch 180 es_answers
 }
 
-install_browser() {
-  apt_install chromium
+install_test_tools() {
+  # Not services, but what the test suite drives: Chromium for the browser tests, gettext to
+  # check the translation catalogue, a compose CLI to validate docker-compose.yml.
+  apt_install chromium gettext docker-compose
 }
 
 as_root mkdir -p "$STATE_DIR"
 start_postgres
 start_redis
 start_elasticsearch
-install_browser
+install_test_tools
 
 cat <<ENV
 export DATABASE_URL=postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:5432/$PG_DB

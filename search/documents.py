@@ -5,7 +5,6 @@ from elasticsearch_dsl import Completion, Date, Document, Keyword, Text
 from .analysis import hangul_bigrams
 from .registry import SearchRecord
 
-
 TEXT_FIELDS = ("title", "summary", "body")
 # sub-field name -> (module or plugin that provides it, analyzer)
 LANGUAGE_ANALYZERS = {

@@ -5,9 +5,9 @@ objects that belong in the index, and a function turning one object into records
 language it is written in).
 """
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-import datetime
 
 from django.db.models import Model, QuerySet
 

@@ -4,6 +4,7 @@ browser, gettext). Without the service they are skipped with the reason; with
 
 import os
 import shutil
+import subprocess
 
 import pytest
 
@@ -26,11 +27,25 @@ SERVICES = {
         lambda: os.path.exists(CHROMIUM),
         f"needs Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)",
     ),
+    "compose": (
+        lambda: compose_command() is not None,
+        "needs a docker compose CLI, no engine: apt-get install docker-compose",
+    ),
     "gettext": (
         lambda: shutil.which("xgettext") is not None,
         "needs GNU gettext's xgettext (apt-get install gettext)",
     ),
 }
+
+
+def compose_command() -> list[str] | None:
+    """``docker compose`` (v2 plugin) or ``docker-compose`` (v1), whichever answers."""
+    for command in (["docker", "compose"], ["docker-compose"]):
+        if shutil.which(command[0]) and subprocess.run(
+            [*command, "version"], capture_output=True
+        ).returncode == 0:
+            return command
+    return None
 
 
 def require_services() -> bool:
@@ -66,3 +81,10 @@ def demo_site(db, settings):
     from portal import demo
 
     return demo.seed()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()

@@ -9,3 +9,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests that need Elasticsearch opt in through the ``search_engine`` fixture.
 SEARCH_ENGINE = "database"
 SEARCH_INDEX_ALIAS = "portal-search-test"
+# Each test starts with an empty cache (see tests/conftest.py), so allauth's rate limits of one
+# test never leak into the next; the Redis cache is covered by the settings tests.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -33,7 +33,8 @@ def test_seed_demo_creates_the_network_and_one_login_per_role(settings, capsys):
     assert {"daegu", "bucheon", "suwon", "busan", "seoul"} <= cities
     nscp = Organisation.objects.get(slug="nscp")
     assert nscp.member_organisations.count() == 7
-    assert Organisation.objects.get(slug="denver").consortium.slug == "colorado-smart-cities-alliance"
+    denver = Organisation.objects.get(slug="denver")
+    assert denver.consortium.slug == "colorado-smart-cities-alliance"
 
     staff = User.objects.get(email="staff@demo.example")
     assert staff.is_staff and staff.groups.filter(name="Consortium staff").exists()

@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_VARS = ("DATABASE_URL", "ELASTICSEARCH_URL", "CELERY_BROKER_URL", "REDIS_URL", "EMAIL_URL",
-               "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "PORTAL_REQUIRE_SERVICES")
+               "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "PORTAL_REQUIRE_SERVICES",
+               "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 def run_django(settings: str, code: str, **env: str) -> subprocess.CompletedProcess:
@@ -47,10 +48,12 @@ def test_services_are_chosen_by_environment_variables():
     result = run_django(
         "portal.settings.production",
         "print(settings.DATABASES['default']['ENGINE'], settings.SEARCH_ENGINE,"
-        " settings.CELERY_TASK_ALWAYS_EAGER, settings.EMAIL_BACKEND, settings.DEBUG)",
+        " settings.CELERY_TASK_ALWAYS_EAGER, settings.EMAIL_BACKEND, settings.DEBUG,"
+        " settings.CACHES['default']['BACKEND'])",
         DATABASE_URL="postgres://u:p@db.internal:5432/portal",
         ELASTICSEARCH_URL="http://search.internal:9200",
         CELERY_BROKER_URL="redis://redis.internal:6379/1",
+        REDIS_URL="redis://redis.internal:6379/0",
         EMAIL_URL="smtp+tls://mailer:secret@smtp.internal:587",
         **production_env(),
     )
@@ -58,6 +61,7 @@ def test_services_are_chosen_by_environment_variables():
     assert result.stdout.split() == [
         "django.db.backends.postgresql", "elasticsearch", "False",
         "django.core.mail.backends.smtp.EmailBackend", "False",
+        "django.core.cache.backends.redis.RedisCache",
     ]
 
 

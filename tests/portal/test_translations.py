@@ -16,7 +16,7 @@ APPS = ("portal", "members", "solutions_catalog", "events", "funding", "search")
 
 
 def translated(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr) or all(entry.msgstr_plural.values()) and bool(entry.msgstr_plural)
+    return bool(entry.msgstr) or (all(entry.msgstr_plural.values()) and bool(entry.msgstr_plural))
 
 
 def test_korean_catalogue_is_complete():

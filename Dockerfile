@@ -1,0 +1,24 @@
+# The portal image: the same code as the embedded default, configured by environment.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
+    DJANGO_SETTINGS_MODULE=portal.settings.production
+RUN apt-get update && apt-get install -y --no-install-recommends curl libpq5 \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 1000 portal
+WORKDIR /app
+COPY pyproject.toml constraints.txt README.md ./
+COPY portal portal
+COPY members members
+COPY solutions_catalog solutions_catalog
+COPY events events
+COPY funding funding
+COPY search search
+COPY locale locale
+COPY manage.py ./
+RUN pip install -c constraints.txt . \
+    && SECRET_KEY=build-only-build-only-build-only-build-only-build-only ALLOWED_HOSTS=build \
+       python manage.py collectstatic --noinput
+USER portal
+EXPOSE 8000
+CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,66 @@
+"""The production-like compose file: valid, complete, and on the Elasticsearch CI tests."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import compose_command
+
+ROOT = Path(__file__).resolve().parents[1]
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+SERVICES = COMPOSE["services"]
+
+
+def ci_elasticsearch_version() -> str:
+    script = (ROOT / "scripts" / "services.sh").read_text()
+    return re.search(r'ES_VERSION="\$\{ES_VERSION:-([0-9.]+)\}"', script).group(1)
+
+
+@pytest.mark.compose
+def test_docker_compose_accepts_the_file(tmp_path):
+    shutil.copy(ROOT / "docker-compose.yml", tmp_path)
+    shutil.copy(ROOT / ".env.example", tmp_path / ".env")
+    result = subprocess.run([*compose_command(), "config"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    resolved = yaml.safe_load(result.stdout)
+    web_env = resolved["services"]["web"]["environment"]
+    assert web_env["DATABASE_URL"] == "postgres://portal:replace-me@postgres:5432/portal"
+    assert web_env["ALLOWED_HOSTS"] == "portal.example.org"  # from the env file
+
+
+def test_every_part_of_the_topology_is_there():
+    assert set(SERVICES) == {"migrate", "web", "worker", "beat", "postgres", "redis",
+                             "elasticsearch", "mailpit"}
+    assert "command" not in SERVICES["web"]  # the image's CMD: gunicorn
+    assert 'CMD ["gunicorn", "portal.wsgi"' in (ROOT / "Dockerfile").read_text()
+    assert SERVICES["worker"]["command"][:4] == ["celery", "-A", "portal", "worker"]
+    assert SERVICES["beat"]["command"][:4] == ["celery", "-A", "portal", "beat"]
+
+
+def test_stateful_services_keep_data_in_named_volumes_and_report_health():
+    for name, mount in [("postgres", "pgdata:"), ("redis", "redisdata:"),
+                        ("elasticsearch", "esdata:")]:
+        assert any(v.startswith(mount) for v in SERVICES[name]["volumes"]), name
+        assert mount.rstrip(":") in COMPOSE["volumes"]
+    for name in ("web", "worker", "postgres", "redis", "elasticsearch"):
+        assert "test" in SERVICES[name]["healthcheck"], name
+
+
+def test_app_containers_wait_for_healthy_dependencies_and_migrations():
+    for name in ("web", "worker", "beat"):
+        depends = SERVICES[name]["depends_on"]
+        assert depends["migrate"]["condition"] == "service_completed_successfully"
+    migrate = SERVICES["migrate"]["depends_on"]
+    assert {k: v["condition"] for k, v in migrate.items()} == {
+        "postgres": "service_healthy", "redis": "service_healthy",
+        "elasticsearch": "service_healthy"}
+
+
+def test_elasticsearch_matches_the_version_ci_runs():
+    image = SERVICES["elasticsearch"]["image"]
+    assert image.rsplit(":", 1)[1] == ci_elasticsearch_version()
