@@ -105,9 +105,10 @@ YML
 }
 
 install_test_tools() {
-  # Not services, but what the test suite drives: Chromium for the browser tests, gettext to
-  # check the translation catalogue, a compose CLI to validate docker-compose.yml.
-  apt_install chromium gettext docker-compose
+  # Not services, but what the test suite drives: Chromium (with CJK fonts, so Korean pages
+  # render in screenshots), gettext to check the translation catalogue, and a compose CLI to
+  # validate docker-compose.yml.
+  apt_install chromium fonts-noto-cjk gettext docker-compose
 }
 
 as_root mkdir -p "$STATE_DIR"
