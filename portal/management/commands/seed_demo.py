@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 from members import demo as members_demo
 from members.models import Organisation
@@ -25,16 +26,18 @@ class Command(BaseCommand):
             raise CommandError(
                 "Refusing to create demo logins with DEBUG off; pass --allow-production to insist."
             )
-        with transaction.atomic():
+        with transaction.atomic(), translation.override("en"):
             logins = members_demo.seed()
             catalog_demo.seed()
         site_demo.seed()
-        indexed = get_engine().rebuild()
+        engine = get_engine()
+        indexed = engine.rebuild()
 
+        search = (f"{indexed} documents indexed" if engine.name == "elasticsearch"
+                  else "database search engine, nothing to index")
         self.stdout.write(self.style.SUCCESS(
             f"Demo ready: {Organisation.objects.count()} organisations, "
-            f"{Theme.objects.count()} themes; search engine {get_engine().name}"
-            f" ({indexed} documents indexed)."
+            f"{Theme.objects.count()} themes; {search}."
         ))
         self.stdout.write(
             f"Logins (development only, password '{members_demo.DEMO_PASSWORD}' for all):"
