@@ -3,8 +3,11 @@ regional consortia of the National Smart Coalitions Partnership, the Korean citi
 them); companies and people are fictional."""
 
 import datetime
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 
 from .models import (
@@ -31,20 +34,39 @@ CONSORTIA = [
     ("smart-north-florida", "스마트 노스 플로리다", "Smart North Florida", "US", "Florida", "nscp"),
 ]
 CITIES = [
-    # slug, Korean, English, country, region, population, consortium
-    ("daegu", "대구광역시", "Daegu Metropolitan City", "KR", "Daegu", 2_370_000, "korea-smart-coalition"),
-    ("bucheon", "부천시", "Bucheon", "KR", "Gyeonggi", 780_000, "korea-smart-coalition"),
-    ("suwon", "수원시", "Suwon", "KR", "Gyeonggi", 1_190_000, "korea-smart-coalition"),
-    ("busan", "부산광역시", "Busan Metropolitan City", "KR", "Busan", 3_290_000, "korea-smart-coalition"),
-    ("seoul", "서울특별시", "Seoul Metropolitan Government", "KR", "Seoul", 9_390_000, "korea-smart-coalition"),
-    ("denver", "덴버", "City and County of Denver", "US", "Colorado", 716_000, "colorado-smart-cities-alliance"),
-    ("arlington-tx", "알링턴", "City of Arlington", "US", "Texas", 395_000, "north-texas-innovation-alliance"),
-    ("phoenix", "피닉스", "City of Phoenix", "US", "Arizona", 1_650_000, "connective"),
-    ("peoria-il", "피오리아", "City of Peoria", "US", "Illinois", 111_000, "illinois-smart-city-region"),
-    ("kansas-city-mo", "캔자스시티", "Kansas City, Missouri", "US", "Missouri", 510_000, "kc-digital-drive"),
-    ("tucson", "투손", "City of Tucson", "US", "Arizona", 545_000, "southern-arizona-smart-region"),
-    ("jacksonville", "잭슨빌", "City of Jacksonville", "US", "Florida", 985_000, "smart-north-florida"),
+    # slug, Korean, English, country, region, population, area km², consortium
+    ("daegu", "대구광역시", "Daegu Metropolitan City", "KR", "Daegu", 2_370_000, "1499.5", "korea-smart-coalition"),
+    ("bucheon", "부천시", "Bucheon", "KR", "Gyeonggi", 780_000, "53.4", "korea-smart-coalition"),
+    ("suwon", "수원시", "Suwon", "KR", "Gyeonggi", 1_190_000, "121.1", "korea-smart-coalition"),
+    ("busan", "부산광역시", "Busan Metropolitan City", "KR", "Busan", 3_290_000, "771.3", "korea-smart-coalition"),
+    ("seoul", "서울특별시", "Seoul Metropolitan Government", "KR", "Seoul", 9_390_000, "605.2", "korea-smart-coalition"),
+    ("denver", "덴버", "City and County of Denver", "US", "Colorado", 716_000, "401.2", "colorado-smart-cities-alliance"),
+    ("arlington-tx", "알링턴", "City of Arlington", "US", "Texas", 395_000, "258.3", "north-texas-innovation-alliance"),
+    ("phoenix", "피닉스", "City of Phoenix", "US", "Arizona", 1_650_000, "1344.9", "connective"),
+    ("peoria-il", "피오리아", "City of Peoria", "US", "Illinois", 111_000, "129.2", "illinois-smart-city-region"),
+    ("kansas-city-mo", "캔자스시티", "Kansas City, Missouri", "US", "Missouri", 510_000, "826.1", "kc-digital-drive"),
+    ("tucson", "투손", "City of Tucson", "US", "Arizona", 545_000, "627.3", "southern-arizona-smart-region"),
+    ("jacksonville", "잭슨빌", "City of Jacksonville", "US", "Florida", 985_000, "2265.0", "smart-north-florida"),
 ]
+# What each member says about itself (facts from the seed documents where they give them).
+DESCRIPTIONS = {
+    "korea-smart-coalition": ("대구·부천·수원 등 각자 추진하던 스마트시티 사업을 묶어 경험을 나누려는 국내 도시 연합.",
+                              "Korean cities that ran their smart-city programmes separately, now pooling what they learn."),
+    "nscp": ("미국 7개 지역 스마트시티 연합체가 함께 만든 전국 파트너십. 지방정부·기업·대학 100여 곳이 참여한다.",
+             "Seven US regional smart-city consortia joined in one partnership of 100+ governments, companies and universities."),
+    "daegu": ("국가 스마트시티 데이터 허브 모델을 운영하며 개방형 데이터 표준과 오픈소스 개발을 이끈다.",
+              "Runs the national smart-city data hub model, with open data standards and open-source development."),
+    "bucheon": ("도시 데이터 기반의 교통·안전 서비스를 독자적으로 발전시켜 온 경기도의 도시.",
+                "A Gyeonggi city that grew its own data-driven mobility and safety services."),
+    "suwon": ("시민 참여형 리빙랩으로 모빌리티와 생활 서비스를 실증한다.",
+              "Tests mobility and everyday services in citizen living labs."),
+    "busan": ("에코델타시티 특수목적법인을 통해 스마트시티를 조성하며 운영 주체 변화의 교훈을 공유한다.",
+              "Builds Eco Delta City through a special-purpose company and shares lessons from its changes of operator."),
+    "seoul": ("WeGO 의장 도시로서 130여 도시와 전자정부 경험을 나눠 왔다.",
+              "Chairs WeGO and has shared e-government know-how with more than 130 cities."),
+    "denver": ("콜로라도 스마트시티 연합의 창립 도시.", "A founding city of the Colorado Smart Cities Alliance."),
+    "phoenix": ("피닉스 권역 연합 커넥티브의 중심 도시.", "The core city of the Connective regional partnership."),
+}
 PARTNERS = [
     # slug, kind, Korean, English, country, description (en), description (ko)
     ("hanbit-telecom", K.VENDOR, "한빛텔레콤", "Hanbit Telecom", "KR",
@@ -67,22 +89,33 @@ PARTNERS = [
      "연합의 운영 예산과 공동 연구를 함께 지원하는 재단."),
 ]
 PEOPLE = [
-    # e-mail, Korean name, English name, organisation, role
-    ("admin.daegu@demo.example", "김도윤", "Kim Do-yun", "daegu", Role.ORG_ADMIN),
-    ("officer.daegu@demo.example", "이서연", "Lee Seo-yeon", "daegu", Role.OFFICER),
-    ("officer2.daegu@demo.example", "박지호", "Park Ji-ho", "daegu", Role.OFFICER),
-    ("admin.bucheon@demo.example", "최민준", "Choi Min-jun", "bucheon", Role.ORG_ADMIN),
-    ("officer.bucheon@demo.example", "정하은", "Jung Ha-eun", "bucheon", Role.OFFICER),
-    ("admin.suwon@demo.example", "강예준", "Kang Ye-jun", "suwon", Role.ORG_ADMIN),
-    ("officer.suwon@demo.example", "윤수아", "Yoon Su-a", "suwon", Role.OFFICER),
-    ("officer.busan@demo.example", "임도현", "Lim Do-hyun", "busan", Role.OFFICER),
-    ("officer.denver@demo.example", "엠마 존슨", "Emma Johnson", "denver", Role.OFFICER),
-    ("officer.phoenix@demo.example", "루카스 가르시아", "Lucas Garcia", "phoenix", Role.OFFICER),
-    ("vendor@demo.example", "한지민", "Han Ji-min", "hanbit-telecom", Role.ORG_ADMIN),
-    ("sales.hanbit@demo.example", "오승우", "Oh Seung-woo", "hanbit-telecom", Role.OFFICER),
-    ("vendor.civicsense@demo.example", "올리비아 첸", "Olivia Chen", "civicsense-analytics", Role.ORG_ADMIN),
+    # e-mail, Korean name, English name, organisation, role, job title
+    ("admin.daegu@demo.example", "김도윤", "Kim Do-yun", "daegu", Role.ORG_ADMIN, "Head of Smart City Division"),
+    ("officer.daegu@demo.example", "이서연", "Lee Seo-yeon", "daegu", Role.OFFICER, "Data Hub Manager"),
+    ("officer2.daegu@demo.example", "박지호", "Park Ji-ho", "daegu", Role.OFFICER, "Mobility Planner"),
+    ("admin.bucheon@demo.example", "최민준", "Choi Min-jun", "bucheon", Role.ORG_ADMIN, "Smart City Team Lead"),
+    ("officer.bucheon@demo.example", "정하은", "Jung Ha-eun", "bucheon", Role.OFFICER, "Safety Services Officer"),
+    ("admin.suwon@demo.example", "강예준", "Kang Ye-jun", "suwon", Role.ORG_ADMIN, "Director of Digital Policy"),
+    ("officer.suwon@demo.example", "윤수아", "Yoon Su-a", "suwon", Role.OFFICER, "Living Lab Coordinator"),
+    ("admin.busan@demo.example", "조은우", "Cho Eun-woo", "busan", Role.ORG_ADMIN, "Eco Delta City Liaison"),
+    ("officer.busan@demo.example", "임도현", "Lim Do-hyun", "busan", Role.OFFICER, "Energy Officer"),
+    ("admin.seoul@demo.example", "신서윤", "Shin Seo-yoon", "seoul", Role.ORG_ADMIN, "Global Partnerships Lead"),
+    ("officer.seoul@demo.example", "권민재", "Kwon Min-jae", "seoul", Role.OFFICER, "Cybersecurity Officer"),
+    ("admin.denver@demo.example", "노아 밀러", "Noah Miller", "denver", Role.ORG_ADMIN, "Chief Innovation Officer"),
+    ("officer.denver@demo.example", "엠마 존슨", "Emma Johnson", "denver", Role.OFFICER, "Smart Mobility Analyst"),
+    ("officer.phoenix@demo.example", "루카스 가르시아", "Lucas Garcia", "phoenix", Role.OFFICER, "Resilience Planner"),
+    ("vendor@demo.example", "한지민", "Han Ji-min", "hanbit-telecom", Role.ORG_ADMIN, "Public Sector Director"),
+    ("sales.hanbit@demo.example", "오승우", "Oh Seung-woo", "hanbit-telecom", Role.OFFICER, "Account Manager"),
+    ("admin.saebyeok@demo.example", "서하준", "Seo Ha-jun", "saebyeok-mobility", Role.ORG_ADMIN, "CEO"),
+    ("pm.saebyeok@demo.example", "문지아", "Moon Ji-a", "saebyeok-mobility", Role.OFFICER, "Product Manager"),
+    ("vendor.civicsense@demo.example", "올리비아 첸", "Olivia Chen", "civicsense-analytics", Role.ORG_ADMIN, "Head of Partnerships"),
+    ("eng.civicsense@demo.example", "이선 박", "Ethan Park", "civicsense-analytics", Role.OFFICER, "Solutions Engineer"),
+    ("research.knu@demo.example", "배수민", "Bae Su-min", "kyungpook-university", Role.ORG_ADMIN, "Professor of Urban Data Science"),
 ]
 STAFF = ("staff@demo.example", "송유진", "Song Yu-jin")
+# Staff need a second factor for the admin: the demo staff login gets this TOTP secret
+# (add it to an authenticator app, or run `manage.py demo_totp` for the current code).
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - development only; seed_demo prints it
 MEMBER_SINCE = datetime.date(2025, 3, 1)
 
@@ -90,16 +123,27 @@ MEMBER_SINCE = datetime.date(2025, 3, 1)
 def _organisation(slug: str, **fields) -> Organisation:
     fields.setdefault("membership_status", MembershipStatus.ACTIVE)
     fields.setdefault("member_since", MEMBER_SINCE)
+    fields.setdefault("status_changed_on", MEMBER_SINCE)
+    fields.setdefault("contact_email", f"smartcity@{slug}.example")
+    fields.setdefault("contact_phone", "+82 53-000-0000" if fields["country"] == "KR"
+                      else "+1 555-0100")
+    fields.setdefault("website", f"https://{slug}.example")
+    if slug in DESCRIPTIONS:
+        fields["description_ko"], fields["description_en"] = DESCRIPTIONS[slug]
     org, _ = Organisation.objects.update_or_create(slug=slug, defaults=fields)
     return org
 
 
-def _person(email: str, name_ko: str, name_en: str, *, is_staff: bool = False) -> User:
+def _person(email: str, name_ko: str, name_en: str, job_title: str, *, korean: bool,
+            is_staff: bool = False) -> User:
     first, _, last = name_en.partition(" ")
     user, created = User.objects.update_or_create(
         email=email,
         defaults={"display_name_ko": name_ko, "display_name_en": name_en, "first_name": first,
-                  "last_name": last, "is_staff": is_staff},
+                  "last_name": last, "is_staff": is_staff, "job_title": job_title,
+                  "languages": "Korean, English" if korean else "English",
+                  "preferred_language": "ko" if korean else "en",
+                  "time_zone": "Asia/Seoul" if korean else "America/Denver"},
     )
     if created or not user.check_password(DEMO_PASSWORD):
         user.set_password(DEMO_PASSWORD)
@@ -116,22 +160,23 @@ def seed() -> dict[str, str]:
         _organisation(slug, kind=K.REGIONAL_CONSORTIUM, name_ko=name_ko, name_en=name_en,
                       country=country, region=region,
                       consortium=Organisation.objects.filter(slug=parent).first())
-    for slug, name_ko, name_en, country, region, population, consortium in CITIES:
+    for slug, name_ko, name_en, country, region, population, area, consortium in CITIES:
         _organisation(slug, kind=K.CITY, name_ko=name_ko, name_en=name_en, country=country,
-                      region=region, population=population,
+                      region=region, population=population, area_km2=Decimal(area),
                       consortium=Organisation.objects.get(slug=consortium))
     for slug, kind, name_ko, name_en, country, description_en, description_ko in PARTNERS:
         _organisation(slug, kind=kind, name_ko=name_ko, name_en=name_en, country=country,
                       description_en=description_en, description_ko=description_ko)
 
     logins = {}
-    staff = _person(*STAFF, is_staff=True)
+    staff = _person(*STAFF, "Network Coordinator", korean=True, is_staff=True)
     staff.groups.add(Group.objects.get(name=CONSORTIUM_STAFF_GROUP))
-    logins[staff.email] = "consortium staff"
-    for email, name_ko, name_en, org_slug, role in PEOPLE:
-        user = _person(email, name_ko, name_en)
+    if not Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(staff, STAFF_TOTP_SECRET)
+    logins[staff.email] = "consortium staff (TOTP secret printed below)"
+    for email, name_ko, name_en, org_slug, role, job_title in PEOPLE:
         org = Organisation.objects.get(slug=org_slug)
+        user = _person(email, name_ko, name_en, job_title, korean=org.country == "KR")
         Membership.objects.update_or_create(user=user, organisation=org, defaults={"role": role})
-        kind = "vendor" if org.kind == K.VENDOR else "city"
-        logins[email] = f"{kind} {Role(role).label.lower()} · {org.name_en}"
+        logins[email] = f"{Role(role).label.lower()} · {org.name_en} ({org.get_kind_display()})"
     return logins

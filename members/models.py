@@ -1,9 +1,19 @@
+import zoneinfo
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import localized
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Choose a time zone such as Asia/Seoul or America/Denver."))
 
 
 class EmailUserManager(UserManager):
@@ -32,6 +42,20 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name_ko = models.CharField(_("display name (Korean)"), max_length=150, blank=True)
     display_name_en = models.CharField(_("display name (English)"), max_length=150, blank=True)
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    languages = models.CharField(
+        _("languages spoken"), max_length=100, blank=True, help_text=_("e.g. Korean, English")
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Asia/Seoul",
+                                 validators=[validate_time_zone])
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="ko"
+    )
+    notify_by_email = models.BooleanField(
+        _("e-mail notifications"), default=True,
+        help_text=_("Reminders, moderation results and invitations by e-mail."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -69,6 +93,9 @@ class OrganisationQuerySet(models.QuerySet):
     def active(self) -> "OrganisationQuerySet":
         return self.filter(membership_status=MembershipStatus.ACTIVE)
 
+    def administered_by(self, user) -> "OrganisationQuerySet":
+        return self.filter(memberships__user=user, memberships__role=Role.ORG_ADMIN)
+
     def cities(self) -> "OrganisationQuerySet":
         return self.filter(kind=OrganisationKind.CITY)
 
@@ -86,7 +113,17 @@ class Organisation(models.Model):
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
     region = models.CharField(_("region"), max_length=120, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    area_km2 = models.DecimalField(
+        _("area (km²)"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
     website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    # Shown to signed-in members only (members.permissions: VIEW_MEMBER_CONTACTS).
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     consortium = models.ForeignKey(
         "self",
         verbose_name=_("regional consortium"),
@@ -103,6 +140,7 @@ class Organisation(models.Model):
         default=MembershipStatus.APPLICANT,
     )
     member_since = models.DateField(_("member since"), null=True, blank=True)
+    status_changed_on = models.DateField(_("status changed on"), null=True, blank=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -134,6 +172,11 @@ class Role(models.TextChoices):
     OFFICER = "officer", _("Officer")
 
 
+class MembershipQuerySet(models.QuerySet):
+    def admins(self) -> "MembershipQuerySet":
+        return self.filter(role=Role.ORG_ADMIN)
+
+
 class Membership(models.Model):
     """A person's place in an organisation. Consortium staff is not a membership role but
     the group named ``CONSORTIUM_STAFF_GROUP``."""
@@ -145,6 +188,8 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.OFFICER)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
@@ -154,3 +199,111 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} · {self.get_role_display()}"
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending review")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+class OrganisationApplication(models.Model):
+    """An organisation asking to join; staff approve or decline it with a reason."""
+
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+    name_ko = models.CharField(_("name (Korean)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=150)
+    contact_email = models.EmailField(_("contact e-mail"))
+    contact_job_title = models.CharField(_("contact's job title"), max_length=150, blank=True)
+    motivation = models.TextField(_("why do you want to join?"), max_length=3000)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ApplicationStatus.choices,
+        default=ApplicationStatus.PENDING,
+    )
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    reviewed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name_en} ({self.get_status_display()})"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> "InvitationQuerySet":
+        return self.filter(accepted_at__isnull=True, revoked=False, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """A single-use, expiring invitation to join an organisation. Only a hash of the token is
+    stored; the token itself travels in the e-mailed link."""
+
+    organisation = models.ForeignKey(
+        Organisation, related_name="invitations", on_delete=models.CASCADE
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.OFFICER)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked = models.BooleanField(default=False)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"
+
+
+class MembershipEvent(models.Model):
+    """The audit trail of who joined, left or changed role, by whose hand."""
+
+    class Action(models.TextChoices):
+        APPLIED = "applied", _("Applied to join")
+        APPROVED = "approved", _("Application approved")
+        DECLINED = "declined", _("Application declined")
+        INVITED = "invited", _("Invited")
+        JOINED = "joined", _("Joined")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        REMOVED = "removed", _("Removed")
+        ACCOUNT_DELETED = "account_deleted", _("Account deleted")
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, related_name="events", on_delete=models.SET_NULL
+    )
+    actor = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    subject_email = models.EmailField(blank=True)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    detail = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership event")
+        verbose_name_plural = _("membership events")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.subject_email}"

@@ -1,11 +1,327 @@
-"""Operations on members that touch several models."""
+"""Operations on members: joining, invitations, roles, and personal data. Each checks its
+permission through ``members.permissions``, validates the domain rules (raising
+``ValidationError`` with a message for the user and changing nothing), records the audit
+trail and sends its e-mail after commit."""
 
+import hashlib
+import secrets
+from datetime import timedelta
+
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from .models import CONSORTIUM_STAFF_GROUP
+from portal.mail import send_templated_mail
+
+from .models import (
+    CONSORTIUM_STAFF_GROUP,
+    ApplicationStatus,
+    Invitation,
+    Membership,
+    MembershipEvent,
+    MembershipStatus,
+    Organisation,
+    OrganisationApplication,
+    Role,
+    User,
+)
+from .permissions import Action, forget, require
+
+INVITATION_LIFETIME = timedelta(days=7)
+Event = MembershipEvent.Action
+
+
+def _audit(action: str, *, actor: User | None, organisation: Organisation | None,
+           email: str = "", detail: str = "") -> None:
+    MembershipEvent.objects.create(action=action, actor=actor, organisation=organisation,
+                                   subject_email=email, detail=detail[:300])
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _localized_path(name: str, language: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+# --- Joining --------------------------------------------------------------------------------
+
+def submit_application(data: dict) -> OrganisationApplication:
+    email = data["contact_email"].strip().lower()
+    name = data["name_en"].strip()
+    if OrganisationApplication.objects.filter(
+        status=ApplicationStatus.PENDING, contact_email__iexact=email
+    ).exists():
+        raise ValidationError(_("An application from this e-mail address is already waiting "
+                                "for review. We will write to you soon."))
+    if (OrganisationApplication.objects.filter(status=ApplicationStatus.PENDING,
+                                               name_en__iexact=name).exists()
+            or Organisation.objects.filter(name_en__iexact=name).exists()):
+        raise ValidationError(_("%(name)s has already applied or is already a member. Ask its "
+                                "administrator for an invitation.") % {"name": name})
+    with transaction.atomic():
+        application = OrganisationApplication.objects.create(**{**data, "contact_email": email})
+        _audit(Event.APPLIED, actor=None, organisation=None, email=email, detail=name)
+        for staff_email in User.objects.filter(
+            groups__name=CONSORTIUM_STAFF_GROUP, is_active=True
+        ).values_list("email", flat=True):
+            send_templated_mail(staff_email, "members/email/application_received",
+                                {"application": application}, language="en")
+    return application
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "organisation"
+    slug, n = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _pending(application: OrganisationApplication) -> None:
+    if application.status != ApplicationStatus.PENDING:
+        raise ValidationError(_("This application has already been decided."))
+
+
+@transaction.atomic
+def approve_application(application: OrganisationApplication, reviewer: User) -> Organisation:
+    require(reviewer, Action.REVIEW_APPLICATIONS)
+    application = OrganisationApplication.objects.select_for_update().get(pk=application.pk)
+    _pending(application)
+    today = timezone.localdate()
+    organisation = Organisation.objects.create(
+        slug=_unique_slug(application.name_en), kind=application.kind,
+        name_en=application.name_en, name_ko=application.name_ko or application.name_en,
+        country=application.country, region=application.region, website=application.website,
+        contact_email=application.contact_email, membership_status=MembershipStatus.ACTIVE,
+        member_since=today, status_changed_on=today,
+    )
+    admin, created = User.objects.get_or_create(
+        email=application.contact_email,
+        defaults={"display_name_en": application.contact_name,
+                  "job_title": application.contact_job_title},
+    )
+    if created:
+        admin.set_unusable_password()
+        admin.save(update_fields=["password"])
+    Membership.objects.create(user=admin, organisation=organisation, role=Role.ORG_ADMIN)
+    application.status = ApplicationStatus.APPROVED
+    application.reviewed_by, application.reviewed_at = reviewer, timezone.now()
+    application.organisation = organisation
+    application.save()
+    _audit(Event.APPROVED, actor=reviewer, organisation=organisation, email=admin.email)
+    _audit(Event.JOINED, actor=reviewer, organisation=organisation, email=admin.email,
+           detail=Role.ORG_ADMIN)
+
+    language = admin.preferred_language
+    if admin.has_usable_password():
+        next_step = _absolute(_localized_path("account_login", language))
+    else:
+        next_step = _absolute(_localized_path(
+            "account_reset_password_from_key", language,
+            uidb36=user_pk_to_url_str(admin), key=default_token_generator.make_token(admin)))
+    send_templated_mail(admin.email, "members/email/application_approved",
+                        {"organisation": organisation, "link": next_step,
+                         "set_password": not admin.has_usable_password()},
+                        language=language)
+    return organisation
+
+
+@transaction.atomic
+def decline_application(application: OrganisationApplication, reviewer: User,
+                        reason: str) -> None:
+    require(reviewer, Action.REVIEW_APPLICATIONS)
+    if not reason.strip():
+        raise ValidationError(_("Give the applicant a reason for declining."))
+    application = OrganisationApplication.objects.select_for_update().get(pk=application.pk)
+    _pending(application)
+    application.status = ApplicationStatus.DECLINED
+    application.decision_reason = reason.strip()
+    application.reviewed_by, application.reviewed_at = reviewer, timezone.now()
+    application.save()
+    _audit(Event.DECLINED, actor=reviewer, organisation=None,
+           email=application.contact_email, detail=application.name_en)
+    send_templated_mail(application.contact_email, "members/email/application_declined",
+                        {"application": application}, language="en")
+
+
+# --- Invitations ----------------------------------------------------------------------------
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invite(organisation: Organisation, email: str, role: str, invited_by: User) -> Invitation:
+    require(invited_by, Action.MANAGE_ORGANISATION, organisation)
+    email = email.strip().lower()
+    if organisation.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError(_("%(email)s is already a member of this organisation.")
+                              % {"email": email})
+    if organisation.invitations.pending().filter(email__iexact=email).exists():
+        raise ValidationError(_("%(email)s already has an invitation waiting.")
+                              % {"email": email})
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        organisation=organisation, email=email, role=Role(role), token_hash=_hash(token),
+        invited_by=invited_by, expires_at=timezone.now() + INVITATION_LIFETIME,
+    )
+    _audit(Event.INVITED, actor=invited_by, organisation=organisation, email=email, detail=role)
+    language = invited_by.preferred_language
+    link = _absolute(_localized_path("members:invitation", language, token=token))
+    send_templated_mail(email, "members/email/invitation",
+                        {"organisation": organisation, "invited_by": invited_by, "link": link,
+                         "invitation": invitation}, language=language)
+    return invitation
+
+
+def find_invitation(token: str) -> Invitation:
+    """The invitation behind a link, or a ``ValidationError`` saying why it cannot be used."""
+    invitation = Invitation.objects.select_related("organisation").filter(
+        token_hash=_hash(token)).first()
+    if invitation is None or invitation.revoked:
+        raise ValidationError(_("This invitation link is not valid. Ask for a new one."))
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been used. Sign in instead."))
+    if invitation.expires_at <= timezone.now():
+        raise ValidationError(_("This invitation has expired. Ask the organisation's admin "
+                                "to invite you again."))
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(token: str, user: User) -> Membership:
+    invitation = Invitation.objects.select_for_update().get(pk=find_invitation(token).pk)
+    if user.email.lower() != invitation.email.lower():
+        raise ValidationError(_("This invitation was sent to %(email)s. Sign in with that "
+                                "address to accept it.") % {"email": invitation.email})
+    membership, _created = Membership.objects.update_or_create(
+        user=user, organisation=invitation.organisation, defaults={"role": invitation.role})
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    # The link reached this address: it is verified.
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True})
+    _audit(Event.JOINED, actor=user, organisation=invitation.organisation, email=user.email,
+           detail=invitation.role)
+    forget(user)
+    return membership
+
+
+@transaction.atomic
+def accept_invitation_with_new_account(token: str, password: str, display_name: str) -> User:
+    invitation = find_invitation(token)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(_("An account with this e-mail address exists. Sign in to "
+                                "accept the invitation."))
+    user = User.objects.create_user(invitation.email, password, display_name_en=display_name,
+                                    display_name_ko=display_name)
+    accept_invitation(token, user)
+    return user
+
+
+# --- People and roles -----------------------------------------------------------------------
+
+def _keep_an_admin(membership: Membership) -> None:
+    others = membership.organisation.memberships.admins().exclude(pk=membership.pk)
+    if membership.role == Role.ORG_ADMIN and not others.exists():
+        raise ValidationError(_("An organisation needs at least one admin. Hand the admin role "
+                                "to someone else first."))
+
+
+@transaction.atomic
+def change_role(membership: Membership, role: str, actor: User) -> Membership:
+    require(actor, Action.MANAGE_ORGANISATION, membership.organisation)
+    role = Role(role)
+    if role != Role.ORG_ADMIN:
+        _keep_an_admin(membership)
+    old = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    _audit(Event.ROLE_CHANGED, actor=actor, organisation=membership.organisation,
+           email=membership.user.email, detail=f"{old} → {role}")
+    forget(membership.user)
+    return membership
+
+
+@transaction.atomic
+def hand_over_admin(organisation: Organisation, to: Membership, actor: User) -> None:
+    """Make ``to`` an admin and the acting admin an officer."""
+    require(actor, Action.MANAGE_ORGANISATION, organisation)
+    if to.organisation_id != organisation.pk or to.user_id == actor.pk:
+        raise ValidationError(_("Choose another person of this organisation."))
+    change_role(to, Role.ORG_ADMIN, actor)
+    mine = organisation.memberships.filter(user=actor).first()
+    if mine:
+        change_role(mine, Role.OFFICER, actor)
+
+
+@transaction.atomic
+def remove_member(membership: Membership, actor: User) -> None:
+    require(actor, Action.MANAGE_ORGANISATION, membership.organisation)
+    _keep_an_admin(membership)
+    _audit(Event.REMOVED, actor=actor, organisation=membership.organisation,
+           email=membership.user.email, detail=membership.role)
+    membership.delete()
+    forget(membership.user)
+
+
+# --- Personal data --------------------------------------------------------------------------
+
+def export_personal_data(user: User) -> dict:
+    """Everything the portal holds about a person, for them to download."""
+    return {
+        "account": {
+            "email": user.email, "display_name_ko": user.display_name_ko,
+            "display_name_en": user.display_name_en, "job_title": user.job_title,
+            "phone": user.phone, "languages": user.languages, "time_zone": user.time_zone,
+            "preferred_language": user.preferred_language,
+            "notify_by_email": user.notify_by_email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login and user.last_login.isoformat(),
+        },
+        "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
+        "memberships": [
+            {"organisation": m.organisation.name_en, "role": m.role,
+             "since": m.created_at.isoformat()}
+            for m in user.memberships.select_related("organisation")
+        ],
+        "membership_events": [
+            {"at": e.at.isoformat(), "action": e.action, "detail": e.detail,
+             "organisation": e.organisation and e.organisation.name_en}
+            for e in MembershipEvent.objects.filter(subject_email__iexact=user.email)
+            .select_related("organisation")
+        ],
+    }
+
+
+@transaction.atomic
+def delete_account(user: User) -> None:
+    """Delete a person. What they published stays with their organisation; the audit trail
+    keeps the events without their address."""
+    for membership in user.memberships.select_related("organisation"):
+        _keep_an_admin(membership)
+    for membership in user.memberships.select_related("organisation"):
+        _audit(Event.ACCOUNT_DELETED, actor=None, organisation=membership.organisation,
+               detail=f"account #{user.pk}")
+    MembershipEvent.objects.filter(subject_email__iexact=user.email).update(subject_email="")
+    user.delete()
+
+
+# --- Set-up ---------------------------------------------------------------------------------
 
 STAFF_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",

@@ -5,5 +5,14 @@ from . import views
 app_name = "members"
 urlpatterns = [
     path("", views.directory, name="directory"),
+    path("apply/", views.apply, name="apply"),
+    path("applications/", views.application_list, name="applications"),
+    path("applications/<int:pk>/", views.application_review, name="application"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("me/data/", views.my_data, name="my_data"),
+    path("me/delete/", views.delete_my_account, name="delete_account"),
     path("<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("<slug:slug>/manage/", views.organisation_manage, name="manage"),
+    path("<slug:slug>/people/<int:membership_id>/", views.membership_change,
+         name="membership"),
 ]

@@ -1,23 +1,216 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+import json
 
-from .models import Organisation, OrganisationKind
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .directory import build_directory
+from .forms import (
+    ApplicationForm,
+    DecisionForm,
+    DeleteAccountForm,
+    InvitationForm,
+    NewAccountForm,
+    OrganisationProfileForm,
+    RoleForm,
+)
+from .models import ApplicationStatus, Membership, Organisation, OrganisationApplication, User
+from .permissions import Action, check, require
+
+
+def _errors(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
 
 
 def directory(request: HttpRequest) -> HttpResponse:
-    kind = request.GET.get("kind", "")
-    organisations = Organisation.objects.active().select_related("consortium")
-    if kind in OrganisationKind.values:
-        organisations = organisations.of_kind(kind)
-    return render(
-        request,
-        "members/directory.html",
-        {"organisations": organisations, "kinds": OrganisationKind.choices, "kind": kind},
-    )
+    page = build_directory(request.GET)
+    for error in page.errors:
+        messages.warning(request, error)
+    return render(request, "members/directory.html", {"page": page})
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
-        Organisation.objects.active().select_related("consortium"), slug=slug
-    )
-    return render(request, "members/organisation_detail.html", {"organisation": organisation})
+        Organisation.objects.active().select_related("consortium", "logo"), slug=slug)
+    show_contacts = check(request.user, Action.VIEW_MEMBER_CONTACTS, organisation).allowed
+    people = (organisation.memberships.select_related("user").order_by("role", "user__email")
+              if show_contacts else [])
+    return render(request, "members/organisation_detail.html", {
+        "organisation": organisation,
+        "show_contacts": show_contacts,
+        "people": people,
+        "members": organisation.member_organisations.active().order_by("name_en"),
+        "themes": organisation.focus_themes.all(),
+    })
+
+
+@login_required
+def organisation_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(request.user, Action.MANAGE_ORGANISATION, organisation)
+    profile_form = OrganisationProfileForm(instance=organisation)
+    invitation_form = InvitationForm()
+    if request.method == "POST" and "save_profile" in request.POST:
+        profile_form = OrganisationProfileForm(request.POST, instance=organisation)
+        if profile_form.is_valid():
+            profile_form.save()
+            messages.success(request, _("The profile was saved."))
+            return redirect("members:manage", slug=slug)
+    elif request.method == "POST" and "invite" in request.POST:
+        invitation_form = InvitationForm(request.POST)
+        if invitation_form.is_valid():
+            try:
+                services.invite(organisation, invitation_form.cleaned_data["email"],
+                                invitation_form.cleaned_data["role"], request.user)
+            except ValidationError as error:
+                _errors(request, error)
+            else:
+                messages.success(request, _("Invitation sent to %(email)s.")
+                                 % {"email": invitation_form.cleaned_data["email"]})
+                return redirect("members:manage", slug=slug)
+    return render(request, "members/organisation_manage.html", {
+        "organisation": organisation,
+        "profile_form": profile_form,
+        "invitation_form": invitation_form,
+        "people": organisation.memberships.select_related("user").order_by("role", "user__email"),
+        "invitations": organisation.invitations.pending().select_related("invited_by"),
+        "events": organisation.events.select_related("actor")[:20],
+        "role_form": RoleForm(),
+    })
+
+
+@login_required
+@require_POST
+def membership_change(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    membership = get_object_or_404(
+        Membership.objects.select_related("organisation", "user"),
+        pk=membership_id, organisation__slug=slug)
+    require(request.user, Action.MANAGE_ORGANISATION, membership.organisation)
+    action = request.POST.get("action")
+    try:
+        if action == "remove":
+            services.remove_member(membership, request.user)
+            messages.success(request, _("%(person)s was removed.") % {"person": membership.user})
+        elif action == "hand_over":
+            services.hand_over_admin(membership.organisation, membership, request.user)
+            messages.success(request, _("%(person)s is now the admin.")
+                             % {"person": membership.user})
+            return redirect("members:organisation", slug=slug)
+        else:
+            form = RoleForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Choose a valid role."))
+            services.change_role(membership, form.cleaned_data["role"], request.user)
+            messages.success(request, _("The role was changed."))
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect("members:manage", slug=slug)
+
+
+def apply(request: HttpRequest) -> HttpResponse:
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_application(form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "members/apply_done.html",
+                          {"email": form.cleaned_data["contact_email"]})
+    return render(request, "members/apply.html", {"form": form})
+
+
+@login_required
+def application_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.REVIEW_APPLICATIONS)
+    applications = OrganisationApplication.objects.select_related("reviewed_by", "organisation")
+    return render(request, "members/application_list.html", {
+        "pending": applications.filter(status=ApplicationStatus.PENDING),
+        "decided": applications.exclude(status=ApplicationStatus.PENDING)[:50],
+    })
+
+
+@login_required
+def application_review(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Action.REVIEW_APPLICATIONS)
+    application = get_object_or_404(OrganisationApplication, pk=pk)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                organisation = services.approve_application(application, request.user)
+                messages.success(request, _("%(name)s is now a member; its admin has been "
+                                            "e-mailed.") % {"name": organisation.name})
+            else:
+                services.decline_application(application, request.user,
+                                             form.cleaned_data["reason"])
+                messages.success(request, _("The application was declined and the applicant "
+                                            "told why."))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("members:applications")
+    return render(request, "members/application_review.html",
+                  {"application": application, "form": form})
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invite = services.find_invitation(token)
+    except ValidationError as error:
+        return render(request, "members/invitation_invalid.html",
+                      {"reason": error.messages[0]}, status=410)
+    account_exists = User.objects.filter(email__iexact=invite.email).exists()
+    form = NewAccountForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if request.user.is_authenticated:
+                services.accept_invitation(token, request.user)
+                user = request.user
+            elif not account_exists and form.is_valid():
+                user = services.accept_invitation_with_new_account(
+                    token, form.cleaned_data["password1"], form.cleaned_data["display_name"])
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            else:
+                user = None
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            if user is not None:
+                messages.success(request, _("Welcome to %(name)s.")
+                                 % {"name": invite.organisation.name})
+                return redirect(invite.organisation.get_absolute_url())
+    return render(request, "members/invitation.html", {
+        "invitation": invite, "form": form, "account_exists": account_exists,
+        "login_url": f"{reverse('account_login')}?next={request.path}",
+    })
+
+
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    data = json.dumps(services.export_personal_data(request.user), ensure_ascii=False, indent=2)
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-portal-data.json"'
+    return response
+
+
+@login_required
+def delete_my_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_account(request.user)
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("Your account has been deleted."))
+            return redirect("wagtail_serve", "")
+    return render(request, "members/delete_account.html", {"form": form})

@@ -44,3 +44,7 @@ class Command(BaseCommand):
         )
         for email, role in logins.items():
             self.stdout.write(f"  {email:34} {role}")
+        self.stdout.write(
+            f"Staff second factor: TOTP secret {members_demo.STAFF_TOTP_SECRET} "
+            "(or `python manage.py demo_totp` prints the current code)."
+        )

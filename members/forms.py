@@ -1,0 +1,66 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation, OrganisationApplication, Role
+
+
+class ApplicationForm(forms.ModelForm):
+    class Meta:
+        model = OrganisationApplication
+        fields = ["kind", "name_en", "name_ko", "country", "region", "website", "contact_name",
+                  "contact_job_title", "contact_email", "motivation"]
+        widgets = {"motivation": forms.Textarea(attrs={"rows": 5})}
+
+    def clean_country(self) -> str:
+        country = self.cleaned_data["country"].strip().upper()
+        if len(country) != 2 or not country.isalpha():
+            raise forms.ValidationError(_("Use the two-letter country code, e.g. KR or US."))
+        return country
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
+    reason = forms.CharField(
+        label=_("Reason (sent to the applicant when declining)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+    )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.OFFICER)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class OrganisationProfileForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name_ko", "name_en", "description_ko", "description_en", "region",
+                  "population", "area_km2", "website", "contact_email", "contact_phone"]
+        widgets = {"description_ko": forms.Textarea(attrs={"rows": 4}),
+                   "description_en": forms.Textarea(attrs={"rows": 4})}
+
+
+class NewAccountForm(forms.Form):
+    display_name = forms.CharField(label=_("Your name"), max_length=150)
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("Password (again)"), widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") != data.get("password2"):
+            raise forms.ValidationError(_("The two passwords differ."))
+        if data.get("password1"):
+            password_validation.validate_password(data["password1"])
+        return data
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and personal data will be deleted."))

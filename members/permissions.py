@@ -1,0 +1,198 @@
+"""The one place that answers "may this user do this to that?" (DESIGN §7).
+
+``check(user, action, obj)`` returns a ``Decision`` (allowed + the reason, shown to the user
+when refused). Views, APIs, templates (``{% can %}``), search filters, feeds and exports all
+ask here; nothing else decides.
+
+Objects from other apps take part through small protocols rather than imports:
+- ``is_registered(user) -> bool``: a meeting a vendor may have registered for;
+- ``team_organisation_ids() -> set[int]``: a bid's lead and partner organisations.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .models import CONSORTIUM_STAFF_GROUP, MembershipStatus, Organisation, OrganisationKind, Role
+
+# Companies and research partners see the network from the supplier side (DESIGN §1).
+SUPPLIER_KINDS = {OrganisationKind.VENDOR, OrganisationKind.RESEARCH}
+
+
+class Action(StrEnum):
+    READ_PUBLIC = "read_public"
+    READ_MEMBERS_ONLY = "read_members_only"
+    VIEW_MEMBER_CONTACTS = "view_member_contacts"
+    DRAFT_CASE_STUDY = "draft_case_study"
+    PUBLISH = "publish"
+    MANAGE_ORGANISATION = "manage_organisation"
+    LIST_OFFERING = "list_offering"
+    VIEW_BID = "view_bid"
+    EDIT_BID = "edit_bid"
+    REVIEW_APPLICATIONS = "review_applications"
+    ACCESS_ADMIN = "access_admin"
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str | Promise = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ALLOW = Decision(True)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """What the rules need to know about a user, read once per request."""
+
+    authenticated: bool
+    staff: bool
+    # organisation id -> (role, organisation kind), active organisations only
+    memberships: dict[int, tuple[str, str]]
+    user: Any = None
+
+    def member_of(self, org_id: int) -> bool:
+        return org_id in self.memberships
+
+    def admin_of(self, org_id: int) -> bool:
+        return self.memberships.get(org_id, ("", ""))[0] == Role.ORG_ADMIN
+
+    @property
+    def municipal_member(self) -> bool:
+        return any(kind not in SUPPLIER_KINDS for _, kind in self.memberships.values())
+
+    @property
+    def member(self) -> bool:
+        return bool(self.memberships)
+
+
+ANONYMOUS = Viewer(authenticated=False, staff=False, memberships={})
+
+
+def viewer(user: Any) -> Viewer:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    cached = getattr(user, "_portal_viewer", None)
+    if cached is None:
+        rows = user.memberships.filter(
+            organisation__membership_status=MembershipStatus.ACTIVE
+        ).values_list("organisation_id", "role", "organisation__kind")
+        cached = Viewer(
+            authenticated=True,
+            staff=user.is_superuser or user.groups.filter(name=CONSORTIUM_STAFF_GROUP).exists(),
+            memberships={org_id: (role, kind) for org_id, role, kind in rows},
+            user=user,
+        )
+        user._portal_viewer = cached
+    return cached
+
+
+def forget(user: Any) -> None:
+    """Drop the cached facts after a membership change within the same request."""
+    if hasattr(user, "_portal_viewer"):
+        del user._portal_viewer
+
+
+def _sign_in(v: Viewer, reason: str | Promise) -> Decision:
+    return Decision(False, _("Please sign in first.") if not v.authenticated else reason)
+
+
+def _read_members_only(v: Viewer, obj: Any) -> Decision:
+    if v.staff or v.municipal_member:
+        return ALLOW
+    if v.member and obj is not None and getattr(obj, "is_registered", None):
+        if obj.is_registered(v.user):
+            return ALLOW
+        return Decision(False, _("Partners see this once they have registered."))
+    return _sign_in(v, _("Only member organisations can see this."))
+
+
+def _member_contacts(v: Viewer, obj: Any) -> Decision:
+    return ALLOW if v.staff or v.member else _sign_in(v, _("Contact details are for members."))
+
+
+def _draft_case_study(v: Viewer, city: Organisation) -> Decision:
+    if v.staff:
+        return ALLOW
+    if city is not None and city.kind == OrganisationKind.CITY and v.member_of(city.pk):
+        return ALLOW
+    return _sign_in(v, _("Only officers of this city can write its case studies."))
+
+
+def _staff_only(reason: str | Promise):
+    def rule(v: Viewer, obj: Any) -> Decision:
+        return ALLOW if v.staff else _sign_in(v, reason)
+
+    return rule
+
+
+def _manage_organisation(v: Viewer, org: Organisation) -> Decision:
+    if v.staff or (org is not None and v.admin_of(org.pk)):
+        return ALLOW
+    return _sign_in(v, _("Only this organisation's admins can change its profile and people."))
+
+
+def _list_offering(v: Viewer, vendor: Organisation) -> Decision:
+    if v.staff:
+        return ALLOW
+    if vendor is not None and vendor.kind == OrganisationKind.VENDOR and v.member_of(vendor.pk):
+        return ALLOW
+    return _sign_in(v, _("Only this vendor's own people can list its offerings."))
+
+
+def _bid_team(v: Viewer, bid: Any) -> Decision:
+    if v.staff:
+        return ALLOW
+    if bid is not None and v.memberships.keys() & bid.team_organisation_ids():
+        return ALLOW
+    return _sign_in(v, _("Only the bid team and consortium staff can see this bid."))
+
+
+RULES = {
+    Action.READ_PUBLIC: lambda v, obj: ALLOW,
+    Action.READ_MEMBERS_ONLY: _read_members_only,
+    Action.VIEW_MEMBER_CONTACTS: _member_contacts,
+    Action.DRAFT_CASE_STUDY: _draft_case_study,
+    Action.PUBLISH: _staff_only(_("Only consortium staff can approve and publish.")),
+    Action.MANAGE_ORGANISATION: _manage_organisation,
+    Action.LIST_OFFERING: _list_offering,
+    Action.VIEW_BID: _bid_team,
+    Action.EDIT_BID: _bid_team,
+    Action.REVIEW_APPLICATIONS: _staff_only(_("Only consortium staff review applications.")),
+    Action.ACCESS_ADMIN: _staff_only(_("The administration is for consortium staff.")),
+}
+
+
+def check(user: Any, action: Action | str, obj: Any = None) -> Decision:
+    return RULES[Action(action)](viewer(user), obj)
+
+
+def require(user: Any, action: Action | str, obj: Any = None) -> None:
+    """Raise ``PermissionDenied`` with the reason unless allowed."""
+    decision = check(user, action, obj)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+
+
+def is_staff(user: Any) -> bool:
+    return viewer(user).staff
+
+
+def search_audiences(user: Any) -> set[str]:
+    """The audience tokens a user's searches may match (see ``search.registry``)."""
+    v = viewer(user)
+    audiences = {"public"}
+    if v.staff or v.municipal_member:
+        audiences.add("members")
+    if v.staff:
+        audiences.add("staff")
+    audiences.update(f"org:{org_id}" for org_id in v.memberships)
+    return audiences

@@ -1,0 +1,127 @@
+"""DESIGN §7's matrix: every role × every action, through members.permissions and, where the
+page exists, through HTTP."""
+
+import pytest
+
+from members.permissions import Action, check
+
+ROLES = ["visitor", "vendor", "officer", "org_admin", "staff"]
+
+
+class Meeting:
+    """A members-only meeting, as the events app will present it."""
+
+    def __init__(self, registered):
+        self.registered = registered
+
+    def is_registered(self, user):
+        return user in self.registered
+
+
+class Bid:
+    def __init__(self, *organisations):
+        self.ids = {o.pk for o in organisations}
+
+    def team_organisation_ids(self):
+        return self.ids
+
+
+def subject(network, action):
+    return {
+        Action.READ_PUBLIC: None,
+        Action.READ_MEMBERS_ONLY: Meeting(registered=[]),
+        Action.VIEW_MEMBER_CONTACTS: network.daegu,
+        Action.DRAFT_CASE_STUDY: network.daegu,
+        Action.PUBLISH: None,
+        Action.MANAGE_ORGANISATION: network.daegu,
+        Action.LIST_OFFERING: network.hanbit,
+        Action.VIEW_BID: Bid(network.bucheon),
+        Action.EDIT_BID: Bid(network.bucheon),
+        Action.REVIEW_APPLICATIONS: None,
+        Action.ACCESS_ADMIN: None,
+    }[action]
+
+
+# visitor, vendor (of Hanbit), officer (Daegu), org admin (Daegu), staff
+EXPECTED = {
+    Action.READ_PUBLIC: [1, 1, 1, 1, 1],
+    Action.READ_MEMBERS_ONLY: [0, 0, 1, 1, 1],  # the vendor has not registered
+    Action.VIEW_MEMBER_CONTACTS: [0, 1, 1, 1, 1],
+    Action.DRAFT_CASE_STUDY: [0, 0, 1, 1, 1],
+    Action.PUBLISH: [0, 0, 0, 0, 1],
+    Action.MANAGE_ORGANISATION: [0, 0, 0, 1, 1],
+    Action.LIST_OFFERING: [0, 1, 0, 0, 1],
+    Action.VIEW_BID: [0, 0, 0, 0, 1],  # a Bucheon bid: no Daegu or Hanbit person on it
+    Action.EDIT_BID: [0, 0, 0, 0, 1],
+    Action.REVIEW_APPLICATIONS: [0, 0, 0, 0, 1],
+    Action.ACCESS_ADMIN: [0, 0, 0, 0, 1],
+}
+
+
+def test_the_matrix_covers_every_action():
+    assert set(EXPECTED) == set(Action)
+
+
+@pytest.mark.parametrize("action", list(Action))
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(network, role, action):
+    allowed = EXPECTED[action][ROLES.index(role)]
+    decision = check(getattr(network, role), action, subject(network, action))
+    assert decision.allowed is bool(allowed)
+    if not decision.allowed:
+        assert str(decision.reason)  # every refusal says why
+
+
+def test_vendor_reads_members_only_material_of_a_meeting_they_registered_for(network):
+    assert check(network.vendor, Action.READ_MEMBERS_ONLY, Meeting([network.vendor]))
+    assert not check(network.vendor, Action.READ_MEMBERS_ONLY, Meeting([]))
+
+
+def test_partners_on_a_bid_team_see_and_edit_it(network):
+    bid = Bid(network.daegu, network.hanbit)
+    for user in (network.officer, network.org_admin, network.vendor):
+        assert check(user, Action.VIEW_BID, bid) and check(user, Action.EDIT_BID, bid)
+    assert not check(network.other_admin, Action.VIEW_BID, bid)
+
+
+def test_a_suspended_organisation_gives_its_people_no_rights(network):
+    network.daegu.membership_status = "suspended"
+    network.daegu.save()
+    assert not check(network.org_admin, Action.MANAGE_ORGANISATION, network.daegu)
+    assert not check(network.officer, Action.READ_MEMBERS_ONLY, Meeting([]))
+
+
+# --- the same matrix over HTTP, for the pages that exist now ------------------------------
+
+HTTP = [
+    # (description, method, url, expected status per role)
+    ("directory", "get", "/en/members/", [200, 200, 200, 200, 200]),
+    ("public profile", "get", "/en/members/daegu/", [200, 200, 200, 200, 200]),
+    ("manage profile and people", "get", "/en/members/daegu/manage/", [302, 403, 403, 200, 200]),
+    ("review applications", "get", "/en/members/applications/", [302, 403, 403, 403, 200]),
+]
+
+
+@pytest.mark.parametrize(("what", "method", "url", "statuses"), HTTP, ids=[h[0] for h in HTTP])
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix_over_http(network, as_user, role, what, method, url, statuses):
+    client = as_user(getattr(network, role))
+    response = getattr(client, method)(url)
+    assert response.status_code == statuses[ROLES.index(role)]
+    if response.status_code == 302:
+        assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_contact_details_only_for_members_over_http(network, as_user, role):
+    page = as_user(getattr(network, role)).get("/en/members/daegu/").text
+    shown = "smartcity@daegu.example" in page
+    assert shown is (role != "visitor")
+    assert "officer@daegu.example" not in page  # people's own addresses: never on the profile
+
+
+def test_admin_is_for_staff_only(network, as_user):
+    for role in ("vendor", "officer", "org_admin"):
+        response = as_user(getattr(network, role)).get("/admin/")
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"] or "/admin/login/" in response["Location"]
