@@ -9,9 +9,20 @@ def _ensure_staff_group(**kwargs) -> None:
     ensure_staff_group()
 
 
+def _verify_email_on_password_reset(sender, request, user, **kwargs) -> None:
+    # The reset link was opened from the mailbox: that proves the address (new org admins
+    # set their first password this way).
+    from .services import mark_email_verified
+
+    mark_email_verified(user)
+
+
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Members")
 
     def ready(self) -> None:
+        from allauth.account.signals import password_reset
+
         post_migrate.connect(_ensure_staff_group, sender=self)
+        password_reset.connect(_verify_email_on_password_reset)

@@ -115,7 +115,7 @@ PEOPLE = [
 STAFF = ("staff@demo.example", "송유진", "Song Yu-jin")
 # Staff need a second factor for the admin: the demo staff login gets this TOTP secret
 # (add it to an authenticator app, or run `manage.py demo_totp` for the current code).
-STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - development only; seed_demo prints it
 MEMBER_SINCE = datetime.date(2025, 3, 1)
 

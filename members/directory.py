@@ -8,11 +8,11 @@ from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from .models import Organisation, OrganisationKind
 
 SLUG = re.compile(r"^[-a-z0-9]{1,80}$")
-COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Facet:
 
 FACETS = [
     Facet("kind", "kind", (), set(OrganisationKind.values)),
-    Facet("country", "country", (), COUNTRY),
+    Facet("country", "country", (), {code for code, _name in countries}),
     Facet("theme", "focus_themes__slug", ("focus_themes__name_ko", "focus_themes__name_en"),
           SLUG),
     Facet("consortium", "consortium__slug", ("consortium__name_ko", "consortium__name_en"),
@@ -58,6 +58,8 @@ def _accepts(facet: Facet, value: str) -> bool:
 def _label(facet: Facet, row: dict, value: str) -> str:
     if facet.param == "kind":
         return str(OrganisationKind(value).label)
+    if facet.param == "country":
+        return str(countries.name(value))
     if not facet.label_fields:
         return value
     ko, en = (row[f] for f in facet.label_fields)

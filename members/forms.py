@@ -5,18 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from .models import Organisation, OrganisationApplication, Role
 
 
+def website_field() -> forms.URLField:
+    return forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+
 class ApplicationForm(forms.ModelForm):
+    website = website_field()
+
     class Meta:
         model = OrganisationApplication
         fields = ["kind", "name_en", "name_ko", "country", "region", "website", "contact_name",
                   "contact_job_title", "contact_email", "motivation"]
         widgets = {"motivation": forms.Textarea(attrs={"rows": 5})}
-
-    def clean_country(self) -> str:
-        country = self.cleaned_data["country"].strip().upper()
-        if len(country) != 2 or not country.isalpha():
-            raise forms.ValidationError(_("Use the two-letter country code, e.g. KR or US."))
-        return country
 
 
 class DecisionForm(forms.Form):
@@ -37,6 +37,8 @@ class RoleForm(forms.Form):
 
 
 class OrganisationProfileForm(forms.ModelForm):
+    website = website_field()
+
     class Meta:
         model = Organisation
         fields = ["name_ko", "name_en", "description_ko", "description_en", "region",

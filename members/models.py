@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from portal.i18n import localized
 
@@ -110,7 +111,7 @@ class Organisation(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200)
     description_ko = models.TextField(_("description (Korean)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
-    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
+    country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=120, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     area_km2 = models.DecimalField(
@@ -213,13 +214,15 @@ class OrganisationApplication(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     name_ko = models.CharField(_("name (Korean)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200)
-    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
+    country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=120, blank=True)
     website = models.URLField(_("website"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=150)
     contact_email = models.EmailField(_("contact e-mail"))
     contact_job_title = models.CharField(_("contact's job title"), max_length=150, blank=True)
     motivation = models.TextField(_("why do you want to join?"), max_length=3000)
+    # The language the applicant wrote in: replies and the new admin's account use it.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="ko")
     status = models.CharField(
         _("status"), max_length=16, choices=ApplicationStatus.choices,
         default=ApplicationStatus.PENDING,

@@ -18,7 +18,7 @@ def organisation_records(org: Organisation) -> Iterator[SearchRecord]:
                 language=language,
                 title=org.name,
                 summary=org.description,
-                country=org.country,
+                country=org.country.code,
                 organisation=org.slug,
                 url=org.get_absolute_url(),
                 audiences=(PUBLIC,),

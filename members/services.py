@@ -73,7 +73,8 @@ def submit_application(data: dict) -> OrganisationApplication:
         raise ValidationError(_("%(name)s has already applied or is already a member. Ask its "
                                 "administrator for an invitation.") % {"name": name})
     with transaction.atomic():
-        application = OrganisationApplication.objects.create(**{**data, "contact_email": email})
+        application = OrganisationApplication.objects.create(
+            **{**data, "contact_email": email, "language": translation.get_language() or "ko"})
         _audit(Event.APPLIED, actor=None, organisation=None, email=email, detail=name)
         for staff_email in User.objects.filter(
             groups__name=CONSORTIUM_STAFF_GROUP, is_active=True
@@ -112,7 +113,9 @@ def approve_application(application: OrganisationApplication, reviewer: User) ->
     admin, created = User.objects.get_or_create(
         email=application.contact_email,
         defaults={"display_name_en": application.contact_name,
-                  "job_title": application.contact_job_title},
+                  "display_name_ko": application.contact_name,
+                  "job_title": application.contact_job_title,
+                  "preferred_language": application.language},
     )
     if created:
         admin.set_unusable_password()
@@ -155,7 +158,12 @@ def decline_application(application: OrganisationApplication, reviewer: User,
     _audit(Event.DECLINED, actor=reviewer, organisation=None,
            email=application.contact_email, detail=application.name_en)
     send_templated_mail(application.contact_email, "members/email/application_declined",
-                        {"application": application}, language="en")
+                        {"application": application}, language=application.language)
+
+
+def mark_email_verified(user: User) -> None:
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True})
 
 
 # --- Invitations ----------------------------------------------------------------------------
@@ -212,9 +220,7 @@ def accept_invitation(token: str, user: User) -> Membership:
         user=user, organisation=invitation.organisation, defaults={"role": invitation.role})
     invitation.accepted_at, invitation.accepted_by = timezone.now(), user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    # The link reached this address: it is verified.
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True})
+    mark_email_verified(user)  # the link reached this address
     _audit(Event.JOINED, actor=user, organisation=invitation.organisation, email=user.email,
            detail=invitation.role)
     forget(user)

@@ -21,6 +21,7 @@ from .forms import (
     OrganisationProfileForm,
     RoleForm,
 )
+from .middleware import staff_second_factor_required
 from .models import ApplicationStatus, Membership, Organisation, OrganisationApplication, User
 from .permissions import Action, check, require
 
@@ -129,6 +130,7 @@ def apply(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@staff_second_factor_required
 def application_list(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.REVIEW_APPLICATIONS)
     applications = OrganisationApplication.objects.select_related("reviewed_by", "organisation")
@@ -139,6 +141,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@staff_second_factor_required
 def application_review(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.REVIEW_APPLICATIONS)
     application = get_object_or_404(OrganisationApplication, pk=pk)

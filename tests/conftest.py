@@ -88,3 +88,14 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Korean, the default; a request in English cannot leak into the next
+    test's ``reverse()``."""
+    from django.utils import translation
+
+    translation.activate("ko")
+    yield
+    translation.deactivate()

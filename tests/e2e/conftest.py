@@ -36,10 +36,11 @@ def page(browser, live_server, demo_site):
 
 
 @pytest.fixture
-def screenshot(page):
+def screenshot():
+    """``screenshot(page, name)`` saves a full-page PNG under test-artifacts/screenshots."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
-    def take(name: str) -> Path:
+    def take(page, name: str) -> Path:
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path

@@ -15,13 +15,13 @@ def test_visitor_reads_korean_then_switches_to_english(page, screenshot):
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "ko"
     assert page.get_by_role("heading", level=1).inner_text() == "스마트시티 협력 포털"
-    screenshot("home-ko")
+    screenshot(page, "home-ko")
 
     page.get_by_label("언어").select_option("en")
     page.get_by_role("button", name="언어 변경").click()
     page.wait_for_url(re.compile(r"/en/$"))
     assert page.get_by_role("heading", level=1).inner_text() == "Smart City Consortium"
-    screenshot("home-en")
+    screenshot(page, "home-en")
 
 
 def test_keyboard_user_can_skip_to_content(page):
@@ -40,7 +40,7 @@ def test_signup_with_email_verification(page, screenshot):
     page.get_by_label("Password (again):").fill("a-long-passphrase-2026")
     page.get_by_role("button", name="Sign Up").click()
     page.wait_for_url(re.compile(r"/en/accounts/confirm-email/$"))
-    screenshot("signup-verify-email")
+    screenshot(page, "signup-verify-email")
 
     message = mail.outbox[-1]
     assert message.to == ["new.officer@suwon.example"]
@@ -50,4 +50,4 @@ def test_signup_with_email_verification(page, screenshot):
     page.wait_for_url(re.compile(r"/en/$"))
     assert page.get_by_role("button", name="Sign out").is_visible()
     assert User.objects.get(email="new.officer@suwon.example").emailaddress_set.get().verified
-    screenshot("signup-done")
+    screenshot(page, "signup-done")

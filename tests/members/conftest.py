@@ -1,8 +1,10 @@
+import time
 from dataclasses import dataclass
 
 import pytest
 
 from members.models import OrganisationKind, Role
+from members.permissions import is_staff
 from members.services import ensure_staff_group
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -43,11 +45,26 @@ def network(db) -> Network:
 
 @pytest.fixture
 def as_user(client):
-    """``as_user(user)`` signs the test client in (or out for ``None``)."""
+    """``as_user(user)`` signs the test client in (or out for ``None``). Staff sessions carry a
+    second-factor record, as after a real TOTP sign-in (tests/members/test_security.py walks
+    that for real)."""
     def sign_in(user):
         client.logout()
         if user is not None:
             client.force_login(user)
+            if is_staff(user):
+                session = client.session
+                session["account_authentication_methods_user"] = str(user.pk)
+                session["account_authentication_methods"] = [
+                    {"method": "mfa", "at": time.time(), "type": "totp"}]
+                session.save()
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """``with on_commit():`` runs what the code queued for after commit (e-mail), as a real
+    commit would; the test's own transaction never commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -6,8 +6,7 @@ import re
 import pytest
 from django.core import mail
 
-from members.models import CONSORTIUM_STAFF_GROUP, User
-from members.services import ensure_staff_group
+from members.models import User
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,26 +75,3 @@ def test_korean_pages_render_allauth_in_the_portal_look(client):
     assert response.status_code == 200
     assert 'class="skip-link"' in response.text  # the portal's base template
     assert "로그인" in response.text
-
-
-def test_staff_reach_the_wagtail_admin_and_others_do_not(client):
-    staff = UserFactory(email="staff@consortium.example", is_staff=True)
-    staff.groups.add(ensure_staff_group())
-    officer = UserFactory(email="officer@daegu.example")
-
-    client.force_login(officer)
-    assert client.get("/admin/").status_code == 302  # sent to the login page
-    client.force_login(staff)
-    response = client.get("/admin/")
-    assert response.status_code == 200
-    assert staff.groups.filter(name=CONSORTIUM_STAFF_GROUP).exists()
-
-
-def test_admin_login_form_admits_staff_by_email(client):
-    staff = UserFactory(email="staff@consortium.example", is_staff=True)
-    staff.groups.add(ensure_staff_group())
-    response = client.post(
-        "/admin/login/", {"username": "staff@consortium.example", "password": PASSWORD}
-    )
-    assert response.status_code == 302
-    assert client.get("/admin/").status_code == 200

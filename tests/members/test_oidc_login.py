@@ -13,6 +13,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.core import mail
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 
 from members.models import User
 from tests.support.oidc_provider import OIDCProvider
@@ -62,7 +63,8 @@ def browser_visits_provider(url: str) -> str:
 
 
 def sign_in_through_provider(client, idp: OIDCProvider) -> HttpResponse:
-    login_url = reverse("openid_connect_login", kwargs={"provider_id": "municipal-sso"})
+    with translation.override("ko"):  # Korean URLs carry no language prefix
+        login_url = reverse("openid_connect_login", kwargs={"provider_id": "municipal-sso"})
     assert login_url == "/accounts/oidc/municipal-sso/login/"
     response = client.post(login_url)  # the "Continue" button of allauth's confirmation page
     assert response.status_code == 302

@@ -1,0 +1,85 @@
+"""Sign-in security: rate limits, a second factor for staff, sessions after a password change."""
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.test import Client
+
+from tests.factories import PASSWORD
+
+
+def sign_in(client, email, password=PASSWORD):
+    return client.post("/en/accounts/login/", {"login": email, "password": password})
+
+
+def current_code(secret: str) -> str:
+    return format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
+
+
+def test_login_is_rate_limited_after_repeated_failures(network, client):
+    for _ in range(5):
+        response = sign_in(client, "officer@daegu.example", "wrong-password")
+        assert "not correct" in response.text
+    blocked = sign_in(client, "officer@daegu.example")  # even the right password now
+    assert "Too many failed login attempts" in blocked.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_without_a_second_factor_are_sent_to_set_one_up(network, client):
+    assert sign_in(client, "staff@consortium.example").status_code == 302
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/2fa/totp/activate/")
+
+
+def test_staff_reach_the_admin_after_a_second_factor(network, client):
+    secret = generate_totp_secret()
+    TOTP.activate(network.staff, secret)
+    response = sign_in(client, "staff@consortium.example")
+    assert response["Location"] == "/en/accounts/2fa/authenticate/"
+    assert client.get("/admin/").status_code == 302  # password alone is not enough
+
+    response = client.post("/en/accounts/2fa/authenticate/", {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_password_only_sign_in_through_the_wagtail_form_does_not_open_the_admin(network,
+                                                                                client):
+    TOTP.activate(network.staff, generate_totp_secret())
+    client.post("/admin/login/", {"username": "staff@consortium.example", "password": PASSWORD})
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/2fa/reauthenticate/")
+
+
+def test_a_second_factor_is_offered_to_everyone(network, as_user):
+    response = as_user(network.officer).get("/en/accounts/2fa/")
+    assert response.status_code == 200
+    assert "/en/accounts/2fa/totp/activate/" in response.text
+    assert "/en/accounts/2fa/webauthn/" in response.text
+    assert not Authenticator.objects.filter(user=network.officer).exists()
+
+
+def test_changing_the_password_ends_other_sessions(network):
+    laptop, phone = Client(), Client()
+    sign_in(laptop, "officer@daegu.example")
+    sign_in(phone, "officer@daegu.example")
+    response = laptop.post("/en/accounts/password/change/", {
+        "oldpassword": PASSWORD, "password1": "a-fresh-passphrase", "password2":
+        "a-fresh-passphrase"})
+    assert response.status_code == 302
+    assert laptop.get("/en/members/me/data/").status_code == 200
+    assert phone.get("/en/members/me/data/").status_code == 302  # signed out
+
+
+def test_staff_powers_outside_the_admin_also_need_the_second_factor(network, client):
+    client.force_login(network.staff)  # a password-only session
+    response = client.get("/en/members/applications/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/2fa/totp/activate/")
