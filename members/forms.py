@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, OrganisationApplication, Role
+from .models import Organisation, OrganisationApplication, Role, User
 
 
 def website_field() -> forms.URLField:
@@ -61,6 +61,13 @@ class NewAccountForm(forms.Form):
         if data.get("password1"):
             password_validation.validate_password(data["password1"])
         return data
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name_ko", "display_name_en", "job_title", "phone", "languages",
+                  "time_zone", "preferred_language", "notify_by_email"]
 
 
 class DeleteAccountForm(forms.Form):

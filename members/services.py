@@ -334,6 +334,11 @@ STAFF_MODEL_PERMISSIONS = [
     "members.add_organisation",
     "members.change_organisation",
     "members.delete_organisation",
+    # Applications, memberships and the audit trail change only through members.services
+    # (which keep the trail); in the admin staff read and export them.
+    "members.view_organisationapplication",
+    "members.view_membership",
+    "members.view_membershipevent",
     "solutions_catalog.add_theme",
     "solutions_catalog.change_theme",
     "solutions_catalog.delete_theme",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("applications/", views.application_list, name="applications"),
     path("applications/<int:pk>/", views.application_review, name="application"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("me/", views.my_profile, name="profile"),
     path("me/data/", views.my_data, name="my_data"),
     path("me/delete/", views.delete_my_account, name="delete_account"),
     path("<slug:slug>/", views.organisation_detail, name="organisation"),

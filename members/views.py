@@ -19,6 +19,7 @@ from .forms import (
     InvitationForm,
     NewAccountForm,
     OrganisationProfileForm,
+    ProfileForm,
     RoleForm,
 )
 from .middleware import staff_second_factor_required
@@ -195,6 +196,16 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         "invitation": invite, "form": form, "account_exists": account_exists,
         "login_url": f"{reverse('account_login')}?next={request.path}",
     })
+
+
+@login_required
+def my_profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile was saved."))
+        return redirect("members:profile")
+    return render(request, "members/profile.html", {"form": form})
 
 
 @login_required

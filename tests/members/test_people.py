@@ -172,3 +172,33 @@ def test_manage_page_in_both_languages(network, as_user, language, heading):
     prefix = "" if language == "ko" else "/en"
     page = as_user(network.org_admin).get(f"{prefix}/members/daegu/manage/").text
     assert heading in page
+
+
+def test_a_person_edits_their_profile(network, as_user):
+    client = as_user(network.officer)
+    response = client.post("/en/members/me/", {
+        "display_name_ko": "이서연", "display_name_en": "Lee Seo-yeon", "job_title": "Data Hub",
+        "time_zone": "Mars/Olympus", "preferred_language": "en"})
+    assert "Choose a time zone" in response.text
+    network.officer.refresh_from_db()
+    assert network.officer.job_title == ""
+    client.post("/en/members/me/", {
+        "display_name_ko": "이서연", "display_name_en": "Lee Seo-yeon", "job_title": "Data Hub",
+        "time_zone": "Asia/Seoul", "preferred_language": "en", "notify_by_email": "on"})
+    network.officer.refresh_from_db()
+    assert network.officer.job_title == "Data Hub"
+
+
+def test_staff_read_and_export_the_audit_trail_in_the_admin(network, as_user, on_commit):
+    invite(as_user(network.org_admin), on_commit)
+    client = as_user(network.staff)
+    listing = client.get("/admin/snippets/members/membershipevent/")
+    assert listing.status_code == 200
+    assert "new@daegu.example" in listing.text
+    export = client.get("/admin/snippets/members/membershipevent/?export=csv")
+    assert export.status_code == 200
+    assert b"invited" in b"".join(export.streaming_content)
+    # the trail is read-only: no edit form
+    event = MembershipEvent.objects.get()
+    assert client.get(f"/admin/snippets/members/membershipevent/edit/{event.pk}/").status_code \
+        in (302, 403)
