@@ -216,6 +216,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # Sign-in goes through allauth, which asks for the second factor staff must have.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests with members' e-mail hashes
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 
 # --- Logging --------------------------------------------------------------------------------
