@@ -19,6 +19,7 @@ COPY manage.py ./
 RUN pip install -c constraints.txt . \
     && SECRET_KEY=build-only-build-only-build-only-build-only-build-only ALLOWED_HOSTS=build \
        python manage.py collectstatic --noinput
+RUN mkdir -p /app/media && chown portal /app/media
 USER portal
 EXPOSE 8000
 CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -10,11 +10,15 @@ def _ensure_staff_group(**kwargs) -> None:
 
 
 def _verify_email_on_password_reset(sender, request, user, **kwargs) -> None:
-    # The reset link was opened from the mailbox: that proves the address (new org admins
-    # set their first password this way).
+    # The reset link was opened from the mailbox. When the account has only its login
+    # address, that proves it (new org admins set their first password this way); with
+    # several addresses we cannot tell which one received the link.
+    from allauth.account.models import EmailAddress
+
     from .services import mark_email_verified
 
-    mark_email_verified(user)
+    if not EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).exists():
+        mark_email_verified(user)
 
 
 class MembersConfig(AppConfig):

@@ -20,7 +20,8 @@ class ApplicationForm(forms.ModelForm):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
+    decision = forms.ChoiceField(label=_("Decision"),
+                                 choices=[("approve", _("Approve")), ("decline", _("Decline"))])
     reason = forms.CharField(
         label=_("Reason (sent to the applicant when declining)"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
@@ -38,6 +39,21 @@ class RoleForm(forms.Form):
 
 class OrganisationProfileForm(forms.ModelForm):
     website = website_field()
+    focus_themes = forms.ModelMultipleChoiceField(
+        label=_("Focus themes"), required=False, widget=forms.CheckboxSelectMultiple,
+        queryset=Organisation._meta.get_field("focus_themes").related_model.objects.all(),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["focus_themes"] = list(self.instance.focus_themes.all())
+
+    def save(self, commit: bool = True) -> Organisation:
+        organisation = super().save(commit=commit)
+        if commit:
+            organisation.focus_themes.set(self.cleaned_data["focus_themes"])
+        return organisation
 
     class Meta:
         model = Organisation

@@ -1,3 +1,4 @@
+import zoneinfo
 from collections.abc import Callable
 from functools import wraps
 
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -58,4 +60,18 @@ class StaffSecondFactorMiddleware:
             detour = second_factor_redirect(request)
             if detour:
                 return detour
+        return self.get_response(request)
+
+
+class UserTimeZoneMiddleware:
+    """Dates and times are shown in the signed-in person's own time zone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and request.user.time_zone:
+            timezone.activate(zoneinfo.ZoneInfo(request.user.time_zone))
+        else:
+            timezone.deactivate()
         return self.get_response(request)

@@ -182,12 +182,14 @@ class Membership(models.Model):
     """A person's place in an organisation. Consortium staff is not a membership role but
     the group named ``CONSORTIUM_STAFF_GROUP``."""
 
-    user = models.ForeignKey(User, related_name="memberships", on_delete=models.CASCADE)
+    user = models.ForeignKey(User, verbose_name=_("person"), related_name="memberships",
+                             on_delete=models.CASCADE)
     organisation = models.ForeignKey(
-        Organisation, related_name="memberships", on_delete=models.CASCADE
+        Organisation, verbose_name=_("organisation"), related_name="memberships",
+        on_delete=models.CASCADE,
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.OFFICER)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -231,11 +233,12 @@ class OrganisationApplication(models.Model):
     reviewed_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Organisation, verbose_name=_("organisation"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("membership application")
@@ -295,13 +298,15 @@ class MembershipEvent(models.Model):
         ACCOUNT_DELETED = "account_deleted", _("Account deleted")
 
     organisation = models.ForeignKey(
-        Organisation, null=True, related_name="events", on_delete=models.SET_NULL
+        Organisation, verbose_name=_("organisation"), null=True, related_name="events",
+        on_delete=models.SET_NULL,
     )
-    actor = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
-    subject_email = models.EmailField(blank=True)
-    action = models.CharField(max_length=20, choices=Action.choices)
-    detail = models.CharField(max_length=300, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(User, verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    subject_email = models.EmailField(_("person's e-mail"), blank=True)
+    action = models.CharField(_("what happened"), max_length=20, choices=Action.choices)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("membership event")
@@ -310,3 +315,16 @@ class MembershipEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.subject_email}"
+
+    @property
+    def detail_display(self) -> str:
+        """Role slugs in the detail (``officer → org_admin``) in the reader's language."""
+        labels = dict(Role.choices)
+        return " ".join(str(labels.get(word, word)) for word in self.detail.split(" "))
+
+    @property
+    def actor_name(self) -> str:
+        """Who acted, by name only: exports of the trail carry no actor e-mail."""
+        if self.actor is None:
+            return ""
+        return self.actor.display_name or f"#{self.actor_id}"

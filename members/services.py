@@ -76,18 +76,21 @@ def submit_application(data: dict) -> OrganisationApplication:
         application = OrganisationApplication.objects.create(
             **{**data, "contact_email": email, "language": translation.get_language() or "ko"})
         _audit(Event.APPLIED, actor=None, organisation=None, email=email, detail=name)
-        for staff_email in User.objects.filter(
-            groups__name=CONSORTIUM_STAFF_GROUP, is_active=True
-        ).values_list("email", flat=True):
-            send_templated_mail(staff_email, "members/email/application_received",
-                                {"application": application}, language="en")
+        for staff in User.objects.filter(groups__name=CONSORTIUM_STAFF_GROUP, is_active=True,
+                                         notify_by_email=True):
+            send_templated_mail(staff.email, "members/email/application_received",
+                                {"application": application}, language=staff.preferred_language)
     return application
+
+
+# Paths under /members/ that an organisation's slug must not shadow.
+RESERVED_SLUGS = {"apply", "applications", "invitations", "me"}
 
 
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "organisation"
     slug, n = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -110,14 +113,17 @@ def approve_application(application: OrganisationApplication, reviewer: User) ->
         contact_email=application.contact_email, membership_status=MembershipStatus.ACTIVE,
         member_since=today, status_changed_on=today,
     )
-    admin, created = User.objects.get_or_create(
+    admin, _created = User.objects.get_or_create(
         email=application.contact_email,
         defaults={"display_name_en": application.contact_name,
                   "display_name_ko": application.contact_name,
                   "job_title": application.contact_job_title,
                   "preferred_language": application.language},
     )
-    if created:
+    if not EmailAddress.objects.filter(user=admin, email__iexact=admin.email,
+                                       verified=True).exists():
+        # Nobody has proved this address yet (a new account, or an unverified sign-up that
+        # may not be the applicant's): only the mailbox owner can set the password.
         admin.set_unusable_password()
         admin.save(update_fields=["password"])
     Membership.objects.create(user=admin, organisation=organisation, role=Role.ORG_ADMIN)
@@ -196,10 +202,13 @@ def invite(organisation: Organisation, email: str, role: str, invited_by: User) 
     return invitation
 
 
-def find_invitation(token: str) -> Invitation:
-    """The invitation behind a link, or a ``ValidationError`` saying why it cannot be used."""
-    invitation = Invitation.objects.select_related("organisation").filter(
-        token_hash=_hash(token)).first()
+def find_invitation(token: str, *, lock: bool = False) -> Invitation:
+    """The invitation behind a link, or a ``ValidationError`` saying why it cannot be used.
+    With ``lock`` (inside a transaction) the row stays locked, so a link is used once."""
+    invitations = Invitation.objects.select_related("organisation")
+    if lock:
+        invitations = invitations.select_for_update(of=("self",))
+    invitation = invitations.filter(token_hash=_hash(token)).first()
     if invitation is None or invitation.revoked:
         raise ValidationError(_("This invitation link is not valid. Ask for a new one."))
     if invitation.accepted_at:
@@ -212,7 +221,7 @@ def find_invitation(token: str) -> Invitation:
 
 @transaction.atomic
 def accept_invitation(token: str, user: User) -> Membership:
-    invitation = Invitation.objects.select_for_update().get(pk=find_invitation(token).pk)
+    invitation = find_invitation(token, lock=True)
     if user.email.lower() != invitation.email.lower():
         raise ValidationError(_("This invitation was sent to %(email)s. Sign in with that "
                                 "address to accept it.") % {"email": invitation.email})
@@ -229,7 +238,7 @@ def accept_invitation(token: str, user: User) -> Membership:
 
 @transaction.atomic
 def accept_invitation_with_new_account(token: str, password: str, display_name: str) -> User:
-    invitation = find_invitation(token)
+    invitation = find_invitation(token, lock=True)
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise ValidationError(_("An account with this e-mail address exists. Sign in to "
                                 "accept the invitation."))
@@ -242,8 +251,11 @@ def accept_invitation_with_new_account(token: str, password: str, display_name: 
 # --- People and roles -----------------------------------------------------------------------
 
 def _keep_an_admin(membership: Membership) -> None:
-    others = membership.organisation.memberships.admins().exclude(pk=membership.pk)
-    if membership.role == Role.ORG_ADMIN and not others.exists():
+    # Lock the organisation's admins so two admins demoting each other at once cannot both
+    # succeed (callers run inside a transaction).
+    admins = list(membership.organisation.memberships.admins().select_for_update())
+    others = [m for m in admins if m.pk != membership.pk]
+    if membership.role == Role.ORG_ADMIN and not others:
         raise ValidationError(_("An organisation needs at least one admin. Hand the admin role "
                                 "to someone else first."))
 
@@ -305,6 +317,12 @@ def export_personal_data(user: User) -> dict:
              "since": m.created_at.isoformat()}
             for m in user.memberships.select_related("organisation")
         ],
+        "applications": list(
+            OrganisationApplication.objects.filter(contact_email__iexact=user.email).values(
+                "name_en", "contact_name", "contact_job_title", "motivation", "status",
+                "created_at")),
+        "invitations": list(Invitation.objects.filter(email__iexact=user.email).values(
+            "organisation__name_en", "role", "created_at", "accepted_at")),
         "membership_events": [
             {"at": e.at.isoformat(), "action": e.action, "detail": e.detail,
              "organisation": e.organisation and e.organisation.name_en}
@@ -324,6 +342,10 @@ def delete_account(user: User) -> None:
         _audit(Event.ACCOUNT_DELETED, actor=None, organisation=membership.organisation,
                detail=f"account #{user.pk}")
     MembershipEvent.objects.filter(subject_email__iexact=user.email).update(subject_email="")
+    OrganisationApplication.objects.filter(contact_email__iexact=user.email).update(
+        contact_email="", contact_name="", contact_job_title="")
+    Invitation.objects.filter(email__iexact=user.email).delete()
+    Organisation.objects.filter(contact_email__iexact=user.email).update(contact_email="")
     user.delete()
 
 
@@ -331,17 +353,18 @@ def delete_account(user: User) -> None:
 
 STAFF_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
+    # No delete: an organisation leaves by its membership status, so its history stays.
     "members.add_organisation",
     "members.change_organisation",
-    "members.delete_organisation",
     # Applications, memberships and the audit trail change only through members.services
     # (which keep the trail); in the admin staff read and export them.
     "members.view_organisationapplication",
     "members.view_membership",
     "members.view_membershipevent",
-    "solutions_catalog.add_theme",
-    "solutions_catalog.change_theme",
-    "solutions_catalog.delete_theme",
+    *(f"solutions_catalog.{verb}_{model}"
+      for model in ("theme", "servicedomain", "maturitystage", "fundingmodel",
+                    "partnershipmodel", "evidencelevel")
+      for verb in ("add", "change", "delete")),
 ]
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 STAFF_COLLECTION_PERMISSIONS = [

@@ -1,7 +1,9 @@
 import json
 
+from allauth.account.decorators import reauthentication_required
+from allauth.core import ratelimit
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -119,7 +121,10 @@ def membership_change(request: HttpRequest, slug: str, membership_id: int) -> Ht
 
 def apply(request: HttpRequest) -> HttpResponse:
     form = ApplicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not ratelimit.consume(request, action="apply"):
+        form.add_error(None, _("Too many applications from your network. Please try again "
+                               "in an hour."))
+    elif request.method == "POST" and form.is_valid():
         try:
             services.submit_application(form.cleaned_data)
         except ValidationError as error:
@@ -217,6 +222,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reauthentication_required(allow_get=True)
 def delete_my_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -225,6 +231,7 @@ def delete_my_account(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             _errors(request, error)
         else:
+            logout(request)
             messages.success(request, _("Your account has been deleted."))
             return redirect("wagtail_serve", "")
     return render(request, "members/delete_account.html", {"form": form})

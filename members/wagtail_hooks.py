@@ -24,13 +24,16 @@ class MembershipViewSet(SnippetViewSet):
     list_filter = ["role", "organisation__kind"]
     list_export = ["organisation", "role", "created_at"]
 
+    def get_queryset(self, request):
+        return Membership.objects.select_related("user", "organisation")
+
 
 class ApplicationViewSet(SnippetViewSet):
     model = OrganisationApplication
     icon = "form"
     menu_label = _("Applications")
     list_display = ["name_en", "kind", "country", "status", "created_at"]
-    list_filter = ["status", "kind", "country"]
+    list_filter = ["status", "kind"]
     list_export = ["name_en", "name_ko", "kind", "country", "status", "created_at",
                    "reviewed_at"]
 
@@ -39,10 +42,13 @@ class MembershipEventViewSet(SnippetViewSet):
     model = MembershipEvent
     icon = "history"
     menu_label = _("Audit trail")
-    list_display = ["at", "action", "organisation", "subject_email", "actor", "detail"]
+    list_display = ["at", "action", "organisation", "subject_email", "actor_name", "detail"]
     list_filter = ["action"]
-    list_export = ["at", "action", "organisation", "actor", "detail"]
+    list_export = ["at", "action", "organisation", "actor_name", "detail"]
     inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return MembershipEvent.objects.select_related("organisation", "actor")
 
 
 class MembersGroup(SnippetViewSetGroup):

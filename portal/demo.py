@@ -21,7 +21,8 @@ HOME = {
 
 
 @transaction.atomic
-def seed() -> HomePage:
+def seed() -> tuple[HomePage, HomePage]:
+    """The Korean and English home pages."""
     korean, _ = Locale.objects.get_or_create(language_code="ko")
     english, _ = Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node() or Page.add_root(
@@ -42,7 +43,7 @@ def seed() -> HomePage:
 
     english_home = home.get_translation_or_none(english) or home.copy_for_translation(english)
     _publish_if_changed(english_home.specific, HOME["en"])
-    return home
+    return home, english_home.specific
 
 
 def _publish_if_changed(page: HomePage, fields: dict[str, str]) -> None:

@@ -150,7 +150,7 @@ class ElasticsearchEngine:
         return count
 
     def health(self) -> dict:
-        health = self.client.cluster.health()
+        health = self.client.options(request_timeout=2, max_retries=0).cluster.health()
         return {"ok": health["status"] in ("green", "yellow"), "engine": self.name,
                 "status": health["status"]}
 

@@ -7,7 +7,7 @@ import pytest
 
 from members.models import MembershipEvent, Organisation, OrganisationKind, User
 from solutions_catalog.models import Theme
-from tests.factories import MembershipFactory, OrganisationFactory
+from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_facets_are_multi_select_and_count_under_the_other_filters(client, membe
 
 def test_unknown_filter_values_are_reported_and_ignored(client, members):
     response = client.get("/en/members/?kind=spaceport&country=Korea&theme=<script>")
-    assert "Ignored an unknown kind filter value." in response.text
+    assert "Ignored an unknown value in the “Kind” filter." in response.text
     assert "<script>" not in response.text
     assert len(names(response)) == 5
 
@@ -103,10 +103,23 @@ def test_a_person_downloads_their_data(network, as_user):
                                     "since": data["memberships"][0]["since"]}]
 
 
+def reauthenticated(client):
+    client.post("/en/accounts/reauthenticate/", {"password": PASSWORD})
+    return client
+
+
+def test_deleting_an_account_asks_for_the_password_again(network, as_user):
+    response = as_user(network.officer).post("/en/members/me/delete/", {"confirm": "on"})
+    assert response.status_code == 302
+    assert "/accounts/reauthenticate/" in response["Location"]
+    assert User.objects.filter(email="officer@daegu.example").exists()
+
+
 def test_deleting_an_account_keeps_the_organisation_and_forgets_the_person(network, as_user):
-    client = as_user(network.officer)
+    client = reauthenticated(as_user(network.officer))
     response = client.post("/en/members/me/delete/", {"confirm": "on"})
     assert response.status_code == 302
+    assert "_auth_user_id" not in client.session  # signed out
     assert not User.objects.filter(email="officer@daegu.example").exists()
     assert Organisation.objects.filter(slug="daegu").exists()
     assert not MembershipEvent.objects.filter(subject_email="officer@daegu.example").exists()
@@ -114,12 +127,13 @@ def test_deleting_an_account_keeps_the_organisation_and_forgets_the_person(netwo
 
 
 def test_the_last_admin_cannot_delete_their_account(network, as_user):
-    response = as_user(network.org_admin).post("/en/members/me/delete/", {"confirm": "on"})
+    client = reauthenticated(as_user(network.org_admin))
+    response = client.post("/en/members/me/delete/", {"confirm": "on"})
     assert "needs at least one admin" in response.text
     assert User.objects.filter(email="admin@daegu.example").exists()
 
 
 def test_deleting_needs_the_confirmation(network, as_user):
-    response = as_user(network.officer).post("/en/members/me/delete/", {})
+    response = reauthenticated(as_user(network.officer)).post("/en/members/me/delete/", {})
     assert response.status_code == 200
     assert User.objects.filter(email="officer@daegu.example").exists()

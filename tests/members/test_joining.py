@@ -12,6 +12,7 @@ from members.models import (
     OrganisationApplication,
     User,
 )
+from tests.factories import UserFactory
 
 APPLICATION = {
     "kind": "city", "name_en": "Gwangju Metropolitan City", "name_ko": "광주광역시",
@@ -133,3 +134,37 @@ def test_only_staff_decide_applications(client, network, as_user):
     assert response.status_code == 403
     application.refresh_from_db()
     assert application.status == ApplicationStatus.PENDING
+
+
+def test_an_unverified_account_with_the_contact_address_cannot_take_over(client, network,
+                                                                         as_user, on_commit):
+    squatter = UserFactory(email="ji-woo@gwangju.example", verified=False)
+    client.post("/en/members/apply/", APPLICATION)
+    application = OrganisationApplication.objects.get()
+    with on_commit():
+        as_user(network.staff).post(f"/en/members/applications/{application.pk}/",
+                                    {"decision": "approve"})
+    squatter.refresh_from_db()
+    assert not squatter.has_usable_password()  # only the mailbox owner can set it now
+    assert "/password/reset/key/" in mail.outbox[-1].body
+
+
+def test_an_organisation_cannot_take_a_reserved_slug(client, network, as_user):
+    client.post("/en/members/apply/", {**APPLICATION, "name_en": "Apply"})
+    application = OrganisationApplication.objects.get()
+    as_user(network.staff).post(f"/en/members/applications/{application.pk}/",
+                                {"decision": "approve"})
+    organisation = Organisation.objects.get(name_en="Apply")
+    assert organisation.slug == "apply-2"
+    assert client.get("/en/members/apply-2/").status_code == 200
+
+
+def test_the_application_form_is_rate_limited(client, network):
+    for n in range(5):
+        client.post("/en/members/apply/", {**APPLICATION, "name_en": f"City {n}",
+                                           "contact_email": f"c{n}@x.example"})
+    before = counts()
+    response = client.post("/en/members/apply/", {**APPLICATION, "name_en": "City 6",
+                                                  "contact_email": "c6@x.example"})
+    assert "Too many applications" in response.text
+    assert counts() == before

@@ -125,3 +125,23 @@ def test_admin_is_for_staff_only(network, as_user):
         response = as_user(getattr(network, role)).get("/admin/")
         assert response.status_code == 302
         assert "/accounts/login/" in response["Location"] or "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("role,allowed", list(zip(ROLES, [False, False, False, True, True],
+                                             strict=True)))
+def test_managing_people_and_profile_matrix_over_http(network, as_user, role, allowed):
+    """'manage own organisation's profile and people', as POSTs that change data."""
+    from members.models import Invitation, Organisation
+
+    client = as_user(getattr(network, role))
+    officer = network.officer.memberships.get()
+    client.post("/en/members/daegu/manage/", {"invite": "1", "email": "x@daegu.example",
+                                              "role": "officer"})
+    client.post("/en/members/daegu/manage/", {"save_profile": "1", "name_en": "Daegu City",
+                                              "name_ko": "대구시"})
+    client.post(f"/en/members/daegu/people/{officer.pk}/", {"action": "role",
+                                                            "role": "org_admin"})
+    assert Invitation.objects.filter(email="x@daegu.example").exists() is allowed
+    assert (Organisation.objects.get(slug="daegu").name_en == "Daegu City") is allowed
+    officer.refresh_from_db()
+    assert (officer.role == "org_admin") is allowed

@@ -49,10 +49,18 @@ def test_staff_reach_the_admin_after_a_second_factor(network, client):
     assert client.get("/admin/").status_code == 200
 
 
-def test_password_only_sign_in_through_the_wagtail_form_does_not_open_the_admin(network,
-                                                                                client):
-    TOTP.activate(network.staff, generate_totp_secret())
+def test_the_wagtail_login_form_is_replaced_by_allauth(network, client):
+    """Wagtail's own form would skip allauth's rate limits, verification and second factor."""
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response["Location"] == "/accounts/login/?next=/admin/pages/"
     client.post("/admin/login/", {"username": "staff@consortium.example", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/password_reset/").status_code == 404
+
+
+def test_a_password_only_staff_session_is_asked_for_the_second_factor(network, client):
+    TOTP.activate(network.staff, generate_totp_secret())
+    client.force_login(network.staff)
     response = client.get("/admin/pages/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/2fa/reauthenticate/")

@@ -29,7 +29,8 @@ class Command(BaseCommand):
         with transaction.atomic(), translation.override("en"):
             logins = members_demo.seed()
             catalog_demo.seed()
-        site_demo.seed()
+        home_ko, home_en = site_demo.seed()
+        catalog_demo.seed_pages(home_ko, home_en)
         engine = get_engine()
         indexed = engine.rebuild()
 

@@ -1,0 +1,92 @@
+"""Multi-select filters with counts over a queryset: each facet is counted under the other
+facets' filters, in one query per facet whatever the page size. Used by the member directory
+and the catalogue."""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet
+from django.http import QueryDict
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+SLUG = re.compile(r"^[-a-z0-9_]{1,80}$")
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str
+    lookup: str
+    title: str = ""  # what the filter is called on the page, for messages
+    # (Korean, English) name fields next to the lookup, or a function naming a value
+    label_fields: tuple[str, str] | None = None
+    label: Callable[[str], str] | None = None
+    valid: re.Pattern | Iterable[str] = SLUG
+
+    def accepts(self, value: str) -> bool:
+        if isinstance(self.valid, re.Pattern):
+            return bool(self.valid.match(value))
+        return value in set(self.valid)
+
+    def name(self, row: dict, value: str) -> str:
+        if self.label:
+            return str(self.label(value))
+        if self.label_fields:
+            ko, en = (row[f] for f in self.label_fields)
+            return (ko if get_language() == "ko" else en) or en or ko or value
+        return value
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetedResult:
+    queryset: QuerySet
+    facets: dict[str, list[FacetOption]]
+    selected: dict[str, list[str]]
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def filtered(self) -> bool:
+        return any(self.selected.values())
+
+
+def apply_facets(base: QuerySet, facets: list[Facet], params: QueryDict) -> FacetedResult:
+    selected: dict[str, list[str]] = {}
+    errors: list[str] = []
+    for facet in facets:
+        values = [v.strip() for v in params.getlist(facet.param) if v.strip()]
+        good = [v for v in values if facet.accepts(v)]
+        if len(good) < len(values):
+            errors.append(_("Ignored an unknown value in the “%(filter)s” filter.")
+                          % {"filter": facet.title or facet.param})
+        selected[facet.param] = good
+
+    def filtered(excluding: str | None = None) -> QuerySet:
+        queryset = base
+        for facet in facets:
+            if facet.param != excluding and selected[facet.param]:
+                queryset = queryset.filter(**{f"{facet.lookup}__in": selected[facet.param]})
+        return queryset
+
+    options: dict[str, list[FacetOption]] = {}
+    for facet in facets:
+        rows = (filtered(excluding=facet.param)
+                .exclude(**{f"{facet.lookup}__isnull": True})
+                .values(facet.lookup, *(facet.label_fields or ()))
+                .annotate(count=Count("pk", distinct=True))
+                .order_by(facet.lookup))
+        options[facet.param] = sorted(
+            (FacetOption(str(row[facet.lookup]), facet.name(row, row[facet.lookup]),
+                         row["count"], str(row[facet.lookup]) in selected[facet.param])
+             for row in rows),
+            key=lambda option: (-option.count, option.label),
+        )
+    return FacetedResult(filtered().distinct(), options, selected, errors)
