@@ -1,11 +1,20 @@
-"""The five core themes of the consortium's monthly meetings (NSCP model)."""
+"""Demo catalogue: the taxonomies (seed 003's service domains, funding models and partnership
+types; the five NSCP themes) and case studies built on the seed documents' facts."""
 
 from members.models import Organisation
 
-from .models import Theme
+from . import demo_case_studies
+from .models import (
+    EvidenceLevel,
+    FundingModel,
+    MaturityStage,
+    PartnershipModel,
+    ServiceDomain,
+    Theme,
+)
 
 THEMES = [
-    # slug, Korean, English, colour, Korean description, English description, focused cities
+    # slug, Korean, English, colour, Korean description, English description, focused orgs
     ("connectivity", "연결성", "Connectivity", "#1f5fa8",
      "5G, 공공 와이파이, 디지털 격차 해소와 도시 데이터 허브의 연결.",
      "5G, public Wi-Fi, closing the digital divide and linking city data hubs.",
@@ -27,6 +36,43 @@ THEMES = [
      "Disaster response, climate adaptation and keeping city services running.",
      ["jacksonville", "arlington-tx"]),
 ]
+DOMAINS = [
+    ("transport", "교통", "Transport"),
+    ("environment-energy", "환경·에너지", "Environment and energy"),
+    ("health-welfare", "보건·의료·복지", "Health, medical care and welfare"),
+    ("culture-tourism-sports", "문화·관광·체육", "Culture, tourism and sports"),
+    ("administration", "행정", "Administration"),
+    ("safety-disaster", "안전·재난", "Safety and disaster"),
+]
+MATURITY = [
+    ("concept", "구상", "Concept"), ("pilot", "실증", "Pilot"), ("scaling", "확산", "Scaling"),
+    ("operational", "운영", "Operational"), ("retired", "종료", "Retired"),
+]
+FUNDING = [
+    ("public", "공공 주도", "Public"), ("private", "민간 주도", "Private"),
+    ("public-private", "민관 협력", "Public–private"),
+]
+PARTNERSHIPS = [
+    ("direct-collaboration", "글로벌 기업·연구기관과 직접 협력",
+     "Direct collaboration with global companies or research institutes"),
+    ("innovation-hub-network", "혁신 허브 네트워크", "Innovation-hub network"),
+    ("special-purpose-company", "민관 특수목적법인", "Special-purpose public–private company"),
+    ("industry-association", "산업 협회", "Industry association"),
+    ("inter-city-network", "도시 간 네트워크", "Inter-city network"),
+]
+EVIDENCE = [
+    (1, "claimed", "주장", "Claimed", "근거 자료 없이 보고된 성과.", "Outcomes reported without supporting data."),
+    (2, "monitored", "모니터링", "Monitored", "운영 지표를 꾸준히 수집.", "Operational indicators collected over time."),
+    (3, "before-after", "전후 비교", "Before and after", "도입 전후를 같은 지표로 비교.", "The same indicators compared before and after."),
+    (4, "evaluated", "독립 평가", "Independently evaluated", "외부 기관이 평가.", "Evaluated by an independent body."),
+    (5, "replicated", "재현 확인", "Replicated", "다른 도시에서도 같은 효과 확인.", "The effect confirmed in another city."),
+]
+
+
+def _taxonomy(model, rows) -> None:
+    for order, (slug, name_ko, name_en) in enumerate(rows):
+        model.objects.update_or_create(
+            slug=slug, defaults={"name_ko": name_ko, "name_en": name_en, "sort_order": order})
 
 
 def seed() -> None:
@@ -37,3 +83,16 @@ def seed() -> None:
                       "description_ko": desc_ko, "description_en": desc_en, "sort_order": order},
         )
         theme.focused_organisations.set(Organisation.objects.filter(slug__in=focused))
+    _taxonomy(ServiceDomain, DOMAINS)
+    _taxonomy(MaturityStage, MATURITY)
+    _taxonomy(FundingModel, FUNDING)
+    _taxonomy(PartnershipModel, PARTNERSHIPS)
+    for level, slug, name_ko, name_en, desc_ko, desc_en in EVIDENCE:
+        EvidenceLevel.objects.update_or_create(slug=slug, defaults={
+            "level": level, "name_ko": name_ko, "name_en": name_en, "description_ko": desc_ko,
+            "description_en": desc_en, "sort_order": level})
+
+
+def seed_pages(home_ko, home_en) -> None:
+    """The catalogue index and case studies in both languages (after the home pages)."""
+    demo_case_studies.seed(home_ko, home_en)

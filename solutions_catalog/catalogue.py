@@ -1,0 +1,52 @@
+"""The catalogue listing: live case studies of one language, filtered on plain database
+queries (the search issue moves this onto the search engine)."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.models import Page
+
+from portal.facets import Facet, FacetOption, apply_facets
+
+from .models import CaseStudyPage
+
+FACETS = [
+    Facet("theme", "themes__slug", _("Theme"), label_fields=("themes__name_ko", "themes__name_en")),
+    Facet("domain", "service_domain__slug", _("Service domain"),
+          label_fields=("service_domain__name_ko", "service_domain__name_en")),
+    Facet("maturity", "maturity__slug", _("Maturity"),
+          label_fields=("maturity__name_ko", "maturity__name_en")),
+    Facet("funding", "funding_model__slug", _("Funding model"),
+          label_fields=("funding_model__name_ko", "funding_model__name_en")),
+    Facet("city", "city__slug", _("City"), label_fields=("city__name_ko", "city__name_en")),
+    Facet("country", "city__country", _("Country"), label=countries.name,
+          valid=[code for code, _n in countries]),
+]
+
+
+PAGE_SIZE = 24
+
+
+@dataclass
+class Catalogue:
+    page: PaginatorPage
+    facets: dict[str, list[FacetOption]]
+    errors: list[str]
+    filtered: bool
+    query_without_page: str
+
+
+def build_catalogue(index: Page, params: QueryDict) -> Catalogue:
+    base = CaseStudyPage.objects.live().public().child_of(index)
+    result = apply_facets(base, FACETS, params)
+    listing = (result.queryset
+               .select_related("city", "maturity", "service_domain", "funding_model")
+               .prefetch_related("themes").order_by("-first_published_at", "-pk"))
+    page = Paginator(listing, PAGE_SIZE).get_page(params.get("page"))
+    rest = params.copy()
+    rest.pop("page", None)
+    return Catalogue(page, result.facets, result.errors, result.filtered, rest.urlencode())

@@ -1,0 +1,214 @@
+"""Case studies: what a member city did, with measured outcomes, partners and documents.
+A case study is a Wagtail page under the catalogue index, one page per language."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from members.models import Organisation, OrganisationKind
+
+from .taxonomy import EvidenceLevel, FundingModel, MaturityStage, PartnershipModel, ServiceDomain
+
+RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class Currency(models.TextChoices):
+    KRW = "KRW", "KRW ₩"
+    USD = "USD", "USD $"
+    EUR = "EUR", "EUR €"
+    JPY = "JPY", "JPY ¥"
+    SGD = "SGD", "SGD $"
+
+
+class PrivacyAssessment(models.TextChoices):
+    NOT_REQUIRED = "not_required", _("Not required")
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+
+
+class DocumentType(models.TextChoices):
+    TENDER_SPECIFICATION = "tender_specification", _("Tender specification")
+    CONTRACT = "contract", _("Contract")
+    EVALUATION_REPORT = "evaluation_report", _("Evaluation report")
+    DATA_SHARING_AGREEMENT = "data_sharing_agreement", _("Data-sharing agreement")
+    PIA = "pia", _("Privacy impact assessment")
+
+
+class DocumentVisibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+
+
+class CatalogueIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["solutions_catalog.CaseStudyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("catalogue index")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..catalogue import build_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = build_catalogue(self, request.GET)
+        return context
+
+
+class CaseStudyPage(Page):
+    city = models.ForeignKey(
+        Organisation, verbose_name=_("city"), on_delete=models.PROTECT,
+        related_name="case_studies", limit_choices_to={"kind": OrganisationKind.CITY},
+    )
+    summary = models.TextField(_("summary"), max_length=600)
+    problem = RichTextField(_("problem"), features=RICH_TEXT)
+    approach = RichTextField(_("approach"), features=RICH_TEXT)
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget"), max_digits=16, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0, _("A budget cannot be negative."))],
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices,
+                                default=Currency.KRW)
+    funding_model = models.ForeignKey(FundingModel, verbose_name=_("funding model"),
+                                      null=True, blank=True, on_delete=models.SET_NULL)
+    public_share_percent = models.PositiveSmallIntegerField(
+        _("public share of funding (%)"), null=True, blank=True,
+        validators=[MaxValueValidator(100)],
+    )
+    themes = ParentalManyToManyField("solutions_catalog.Theme", verbose_name=_("themes"),
+                                     related_name="case_studies")
+    service_domain = models.ForeignKey(ServiceDomain, verbose_name=_("service domain"),
+                                       null=True, blank=True, on_delete=models.SET_NULL)
+    maturity = models.ForeignKey(MaturityStage, verbose_name=_("maturity"), null=True,
+                                 blank=True, on_delete=models.SET_NULL)
+    partnership_model = models.ForeignKey(PartnershipModel, verbose_name=_("partnership model"),
+                                          null=True, blank=True, on_delete=models.SET_NULL)
+    evidence_level = models.ForeignKey(EvidenceLevel, verbose_name=_("evidence level"),
+                                       null=True, blank=True, on_delete=models.SET_NULL)
+    data_used = models.TextField(_("data used"), blank=True)
+    data_shared_back = models.TextField(
+        _("data shared back to the city's data hub"), blank=True)
+    privacy_assessment = models.CharField(
+        _("privacy impact assessment"), max_length=16, choices=PrivacyAssessment.choices,
+        default=PrivacyAssessment.NOT_REQUIRED,
+    )
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("contact person"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("city"),
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("approach"),
+        InlinePanel("kpis", label=_("Outcomes (KPIs)")),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("started_on"), FieldPanel("ended_on")]),
+            FieldRowPanel([FieldPanel("budget"), FieldPanel("currency")]),
+            FieldRowPanel([FieldPanel("funding_model"), FieldPanel("public_share_percent")]),
+        ], heading=_("Time and money")),
+        MultiFieldPanel([
+            FieldPanel("themes"), FieldPanel("service_domain"), FieldPanel("maturity"),
+            FieldPanel("partnership_model"), FieldPanel("evidence_level"),
+        ], heading=_("Classification")),
+        InlinePanel("partners", label=_("Partners")),
+        MultiFieldPanel([
+            FieldPanel("data_used"), FieldPanel("data_shared_back"),
+            FieldPanel("privacy_assessment"),
+        ], heading=_("Data and privacy")),
+        FieldPanel("contact_person"),
+        InlinePanel("documents", label=_("Documents")),
+    ]
+    parent_page_types = ["solutions_catalog.CatalogueIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    def get_context(self, request, *args, **kwargs):
+        from members.permissions import Action, check
+
+        context = super().get_context(request, *args, **kwargs)
+        members_only = check(request.user, Action.READ_MEMBERS_ONLY).allowed
+        documents = list(self.documents.select_related("document"))
+        visible = [d for d in documents
+                   if members_only or d.visibility == DocumentVisibility.PUBLIC]
+        context.update(
+            themes=self.themes.all(),
+            kpis=self.kpis.all(),
+            partners=self.partners.select_related("organisation"),
+            documents=visible,
+            hidden_documents=len(documents) - len(visible),
+            show_contact=check(request.user, Action.VIEW_MEMBER_CONTACTS).allowed,
+        )
+        return context
+
+    def clean(self) -> None:
+        super().clean()
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("The end date is before the start date.")})
+
+
+class CaseStudyKPI(Orderable):
+    page = ParentalKey(CaseStudyPage, related_name="kpis", on_delete=models.CASCADE)
+    metric = models.CharField(_("metric"), max_length=200)
+    baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4, null=True,
+                                   blank=True)
+    result = models.DecimalField(_("result"), max_digits=16, decimal_places=4)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    measured_on = models.DateField(_("measured on"), null=True, blank=True)
+
+    panels = [FieldPanel("metric"), FieldRowPanel([FieldPanel("baseline"), FieldPanel("result"),
+                                                   FieldPanel("unit")]),
+              FieldPanel("measured_on")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("KPI")
+
+    @property
+    def change(self):
+        if self.baseline in (None, 0):
+            return None
+        return (self.result - self.baseline) / abs(self.baseline) * 100
+
+
+class CaseStudyPartner(Orderable):
+    page = ParentalKey(CaseStudyPage, related_name="partners", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"),
+                                     on_delete=models.CASCADE, related_name="partnerships")
+    role = models.CharField(_("role"), max_length=200)
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+
+
+class CaseStudyDocument(Orderable):
+    page = ParentalKey(CaseStudyPage, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"),
+                                 on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("type"), max_length=32, choices=DocumentType.choices)
+    visibility = models.CharField(_("visibility"), max_length=16,
+                                  choices=DocumentVisibility.choices,
+                                  default=DocumentVisibility.MEMBERS)
+
+    panels = [FieldPanel("document"), FieldPanel("kind"), FieldPanel("visibility")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")

@@ -1,0 +1,174 @@
+"""The catalogue as readers meet it: filtered listings and case-study pages in both
+languages, in a fixed number of queries, with members-only documents kept for members."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils import translation
+from wagtail.documents.models import Document
+
+from members.models import Organisation
+from solutions_catalog import demo as catalog_demo
+from solutions_catalog.models import CaseStudyDocument, CaseStudyPage
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(demo_site, settings):
+    from members import demo as members_demo
+    from portal import demo as site_demo
+
+    members_demo.seed()
+    catalog_demo.seed()
+    home_ko, home_en = site_demo.seed()
+    catalog_demo.seed_pages(home_ko, home_en)
+    return CaseStudyPage.objects.get(slug="daegu-data-hub", locale__language_code="ko")
+
+
+def titles(response) -> list[str]:
+    return [case.title for case in response.context["catalogue"].page]
+
+
+def test_every_case_study_exists_in_both_languages(catalogue):
+    korean = CaseStudyPage.objects.filter(locale__language_code="ko").live()
+    english = CaseStudyPage.objects.filter(locale__language_code="en").live()
+    assert korean.count() == english.count() >= 8
+    assert {p.translation_key for p in korean} == {p.translation_key for p in english}
+
+
+def test_catalogue_filters_by_theme_city_and_country(client, catalogue):
+    mobility = client.get("/en/catalogue/?theme=mobility")
+    assert sorted(titles(mobility)) == ["Kansas City smart corridor",
+                                        "Suwon demand-responsive bus"]
+    korea = client.get("/en/catalogue/?country=KR&theme=mobility")
+    assert titles(korea) == ["Suwon demand-responsive bus"]
+    daegu = client.get("/catalogue/?city=daegu")
+    assert sorted(titles(daegu)) == ["대구 스마트 가로등", "대구 스마트시티 데이터 허브"]
+    counts = {o.value: o.count for o in daegu.context["catalogue"].facets["maturity"]}
+    assert counts == {"operational": 1, "scaling": 1}
+
+
+def test_bad_filter_values_are_reported_not_applied(client, catalogue):
+    response = client.get("/en/catalogue/?theme=<script>&page=last")
+    assert "Ignored an unknown value in the “Theme” filter." in response.text
+    assert "<script>" not in response.text
+    assert len(titles(response)) == 8
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_catalogue_index_queries_do_not_grow_with_the_catalogue(
+        client, catalogue, prefix, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20) as first:  # ~10 of them are Wagtail routing
+        client.get(f"{prefix}/catalogue/")
+    index = catalogue.get_parent()
+    for n in range(10):
+        extra = CaseStudyPage(title=f"Extra {n}", slug=f"extra-{n}", city=catalogue.city,
+                              summary="s", problem="<p>p</p>", approach="<p>a</p>",
+                              locale=catalogue.locale)
+        index.add_child(instance=extra)
+        extra.themes.set(catalogue.themes.all())
+        extra.save_revision().publish()
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        assert client.get("/catalogue/").status_code == 200
+
+
+@pytest.mark.parametrize("prefix,heading", [("", "대구 스마트시티 데이터 허브"),
+                                            ("/en", "Daegu smart-city data hub")])
+def test_case_study_page_in_both_languages(client, catalogue, prefix, heading,
+                                           django_assert_max_num_queries):
+    with django_assert_max_num_queries(20):  # routing, then one per relation shown
+        response = client.get(f"{prefix}/catalogue/daegu-data-hub/")
+    assert response.status_code == 200
+    assert heading in response.text
+    assert "425.0%" in response.text  # linked datasets 40 → 210
+    assert "Kyungpook" in response.text or "경북대학교" in response.text
+
+
+def attach(page, visibility):
+    document = Document.objects.create(title=f"{visibility} evaluation",
+                                       file=ContentFile(b"%PDF-1.4 report", name="report.pdf"))
+    CaseStudyDocument.objects.create(page=page, document=document, kind="evaluation_report",
+                                     visibility=visibility)
+    return document
+
+
+def test_members_only_documents_are_listed_and_served_to_members_only(client, catalogue):
+    public = attach(catalogue, "public")
+    private = attach(catalogue, "members")
+    response = client.get("/catalogue/daegu-data-hub/")
+    assert "public evaluation" in response.text
+    assert "members evaluation" not in response.text
+    assert response.context["hidden_documents"] == 1
+    assert client.get(public.url).status_code == 200
+    direct = client.get(private.url)
+    assert direct.status_code == 302 and "/accounts/login/" in direct["Location"]
+
+    vendor = MembershipFactory(organisation=Organisation.objects.get(slug="hanbit-telecom")).user
+    client.force_login(vendor)
+    assert client.get(private.url).status_code == 403
+
+    officer = MembershipFactory(organisation=Organisation.objects.get(slug="bucheon")).user
+    client.force_login(officer)
+    assert "members evaluation" in client.get("/catalogue/daegu-data-hub/").text
+    assert client.get(private.url).status_code == 200
+
+
+def test_contact_person_is_shown_to_members_only(client, catalogue):
+    catalogue.contact_person = MembershipFactory(organisation=catalogue.city).user
+    catalogue.save_revision().publish()
+    email = catalogue.contact_person.email
+    assert email not in client.get("/catalogue/daegu-data-hub/").text
+    client.force_login(MembershipFactory(organisation=Organisation.objects.get(slug="suwon")).user)
+    assert email in client.get("/catalogue/daegu-data-hub/").text
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("budget", -1, "A budget cannot be negative."),
+    ("public_share_percent", 120, "less than or equal to 100"),
+])
+def test_bad_figures_are_refused(catalogue, field, value, message):
+    setattr(catalogue, field, value)
+    with translation.override("en"), pytest.raises(ValidationError, match=message):
+        catalogue.full_clean()
+
+
+def test_an_end_before_the_start_is_refused(catalogue):
+    catalogue.ended_on = catalogue.started_on.replace(year=catalogue.started_on.year - 1)
+    with translation.override("en"), pytest.raises(ValidationError, match="end date is before"):
+        catalogue.full_clean()
+
+
+ROLES = ["visitor", "vendor", "officer", "org_admin", "staff"]
+
+
+@pytest.fixture
+def people(catalogue):
+    """One seeded demo login per role."""
+    from members.models import User
+
+    emails = {"vendor": "vendor@demo.example", "officer": "officer.bucheon@demo.example",
+              "org_admin": "admin.suwon@demo.example", "staff": "staff@demo.example"}
+    return {"visitor": None, **{r: User.objects.get(email=e) for r, e in emails.items()}}
+
+
+@pytest.mark.parametrize("role,expected", list(zip(ROLES, ["login", 403, 200, 200, 200],
+                                              strict=True)))
+def test_members_only_document_matrix_over_http(client, catalogue, people, as_user, role,
+                                                expected):
+    """DESIGN §7 'read members-only content': a vendor sees it only once registered for a
+    meeting (events issue), so here the vendor is refused."""
+    private = attach(catalogue, "members")
+    response = as_user(people[role]).get(private.url)
+    if expected == "login":
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    else:
+        assert response.status_code == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_public_catalogue_matrix_over_http(client, catalogue, people, as_user, role):
+    client = as_user(people[role])
+    assert client.get("/en/catalogue/").status_code == 200
+    assert client.get("/en/catalogue/daegu-data-hub/").status_code == 200
