@@ -28,6 +28,7 @@ class Action(StrEnum):
     READ_MEMBERS_ONLY = "read_members_only"
     VIEW_MEMBER_CONTACTS = "view_member_contacts"
     DRAFT_CASE_STUDY = "draft_case_study"
+    RECORD_ADOPTION = "record_adoption"
     PUBLISH = "publish"
     MANAGE_ORGANISATION = "manage_organisation"
     LIST_OFFERING = "list_offering"
@@ -161,6 +162,7 @@ RULES = {
     Action.READ_MEMBERS_ONLY: _read_members_only,
     Action.VIEW_MEMBER_CONTACTS: _member_contacts,
     Action.DRAFT_CASE_STUDY: _draft_case_study,
+    Action.RECORD_ADOPTION: _draft_case_study,  # acting for the adopting city
     Action.PUBLISH: _staff_only(_("Only consortium staff can approve and publish.")),
     Action.MANAGE_ORGANISATION: _manage_organisation,
     Action.LIST_OFFERING: _list_offering,

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,6 +54,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "people": people,
         "members": organisation.member_organisations.active().order_by("name_en"),
         "themes": organisation.focus_themes.all(),
+        # declared by the catalogue on its side of the relation
+        "case_studies": organisation.case_studies.live().filter(
+            locale__language_code=get_language()).order_by("title"),
+        "adoptions": organisation.adoptions.select_related("origin"),
     })
 
 

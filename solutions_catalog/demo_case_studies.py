@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from members.models import Organisation
 
 from .models import (
+    Adoption,
     CaseStudyKPI,
     CaseStudyPage,
     CaseStudyPartner,
@@ -230,6 +231,26 @@ def _children(page: CaseStudyPage, case: dict, language: str) -> None:
     page.themes = list(Theme.objects.filter(slug__in=case["themes"]))
 
 
+# (adopting city, case study, status, what was adapted) — a Daegu solution replicated twice
+ADOPTIONS = [
+    ("bucheon", "daegu-data-hub", "piloting", "부천 교통·안전 데이터부터 연계 / Started with Bucheon's transport and safety data"),
+    ("suwon", "daegu-data-hub", "planning", "리빙랩 데이터를 허브 표준으로 / Living-lab data under the hub standard"),
+    ("busan", "daegu-smart-street-lights", "exploring", ""),
+    ("phoenix", "tucson-heat-resilience", "piloting", "Heat map reused for bus-stop shade"),
+]
+
+
+def _adoptions() -> None:
+    for city, slug, status, adapted in ADOPTIONS:
+        origin = CaseStudyPage.objects.filter(slug=slug).order_by("pk").first()
+        adopter = Organisation.objects.get(slug=city)
+        Adoption.objects.update_or_create(
+            origin=origin, adopter=adopter,
+            defaults={"status": status, "adapted": adapted,
+                      "recorded_by": adopter.memberships.admins().first().user},
+        )
+
+
 @transaction.atomic
 def seed(home_ko, home_en) -> None:
     english = Locale.objects.get(language_code="en")
@@ -247,3 +268,4 @@ def seed(home_ko, home_en) -> None:
             setattr(translation, name, value)
         _children(translation, case, "en")
         translation.save_revision().publish()
+    _adoptions()

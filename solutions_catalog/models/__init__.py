@@ -1,3 +1,4 @@
+from .adoptions import Adoption, AdoptionStatus
 from .case_studies import (
     CaseStudyDocument,
     CaseStudyKPI,
@@ -17,7 +18,7 @@ from .taxonomy import (
 )
 
 __all__ = [
-    "CaseStudyDocument", "CaseStudyKPI", "CaseStudyPage", "CaseStudyPartner",
-    "CatalogueIndexPage", "DocumentType", "DocumentVisibility", "EvidenceLevel", "FundingModel",
-    "MaturityStage", "PartnershipModel", "ServiceDomain", "Theme",
+    "Adoption", "AdoptionStatus", "CaseStudyDocument", "CaseStudyKPI", "CaseStudyPage",
+    "CaseStudyPartner", "CatalogueIndexPage", "DocumentType", "DocumentVisibility",
+    "EvidenceLevel", "FundingModel", "MaturityStage", "PartnershipModel", "ServiceDomain", "Theme",
 ]

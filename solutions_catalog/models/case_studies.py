@@ -143,7 +143,20 @@ class CaseStudyPage(Page):
     def get_context(self, request, *args, **kwargs):
         from members.permissions import Action, check
 
+        from ..forms import AdoptionForm
+        from ..services import cities_that_may_adopt
+        from .adoptions import Adoption
+
         context = super().get_context(request, *args, **kwargs)
+        lineage = Adoption.objects.of_case_study(self).select_related("adopter")
+        cities = cities_that_may_adopt(request.user, self)
+        context.update(
+            adoptions=lineage,
+            replicates=Adoption.objects.filter(
+                adopter_case_study__translation_key=self.translation_key
+            ).select_related("origin", "origin__city"),
+            adoption_form=AdoptionForm(cities=cities) if cities.exists() else None,
+        )
         members_only = check(request.user, Action.READ_MEMBERS_ONLY).allowed
         documents = list(self.documents.select_related("document"))
         visible = [d for d in documents

@@ -32,6 +32,7 @@ def subject(network, action):
         Action.READ_MEMBERS_ONLY: Meeting(registered=[]),
         Action.VIEW_MEMBER_CONTACTS: network.daegu,
         Action.DRAFT_CASE_STUDY: network.daegu,
+        Action.RECORD_ADOPTION: network.daegu,
         Action.PUBLISH: None,
         Action.MANAGE_ORGANISATION: network.daegu,
         Action.LIST_OFFERING: network.hanbit,
@@ -48,6 +49,7 @@ EXPECTED = {
     Action.READ_MEMBERS_ONLY: [0, 0, 1, 1, 1],  # the vendor has not registered
     Action.VIEW_MEMBER_CONTACTS: [0, 1, 1, 1, 1],
     Action.DRAFT_CASE_STUDY: [0, 0, 1, 1, 1],
+    Action.RECORD_ADOPTION: [0, 0, 1, 1, 1],
     Action.PUBLISH: [0, 0, 0, 0, 1],
     Action.MANAGE_ORGANISATION: [0, 0, 0, 1, 1],
     Action.LIST_OFFERING: [0, 1, 0, 0, 1],

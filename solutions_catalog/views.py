@@ -1,0 +1,35 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import AdoptionForm
+from .models import CaseStudyPage
+
+
+@login_required
+@require_POST
+def adopt(request: HttpRequest, page_id: int) -> HttpResponse:
+    case_study = get_object_or_404(CaseStudyPage.objects.live(), pk=page_id)
+    form = AdoptionForm(request.POST,
+                        cities=services.cities_that_may_adopt(request.user, case_study))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(case_study.url)
+    try:
+        services.record_adoption(case_study, form.cleaned_data["adopter"], request.user,
+                                 status=form.cleaned_data["status"],
+                                 adapted=form.cleaned_data["adapted"],
+                                 outcomes=form.cleaned_data["outcomes"])
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Your city's adoption is recorded."))
+    return redirect(case_study.url)
