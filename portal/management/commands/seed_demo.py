@@ -8,7 +8,7 @@ from members.models import Organisation
 from portal import demo as site_demo
 from search.engines import get_engine
 from solutions_catalog import demo as catalog_demo
-from solutions_catalog.models import Theme
+from solutions_catalog.models import Adoption, CaseStudyPage, Theme
 
 
 class Command(BaseCommand):
@@ -38,7 +38,9 @@ class Command(BaseCommand):
                   else "database search engine, nothing to index")
         self.stdout.write(self.style.SUCCESS(
             f"Demo ready: {Organisation.objects.count()} organisations, "
-            f"{Theme.objects.count()} themes; {search}."
+            f"{Theme.objects.count()} themes, "
+            f"{CaseStudyPage.objects.filter(locale__language_code='ko').count()} case studies "
+            f"in Korean and English, {Adoption.objects.count()} adoptions; {search}."
         ))
         self.stdout.write(
             f"Logins (development only, password '{members_demo.DEMO_PASSWORD}' for all):"
