@@ -8,12 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .api import api
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Sign-in only through allauth: rate limits, verified e-mail and the second factor apply.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -15,6 +15,10 @@ SECRET_KEY = env("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+OPEN_DATA_LICENCE = env(
+    "OPEN_DATA_LICENCE",
+    default="CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), Smart City Consortium",
+)
 
 INSTALLED_APPS = [
     # The portal's own apps come first so that their templates override allauth's.
@@ -53,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_countries",
+    "ninja",
 ]
 
 MIDDLEWARE = [
