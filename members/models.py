@@ -94,14 +94,8 @@ class OrganisationQuerySet(models.QuerySet):
     def active(self) -> "OrganisationQuerySet":
         return self.filter(membership_status=MembershipStatus.ACTIVE)
 
-    def administered_by(self, user) -> "OrganisationQuerySet":
-        return self.filter(memberships__user=user, memberships__role=Role.ORG_ADMIN)
-
     def cities(self) -> "OrganisationQuerySet":
         return self.filter(kind=OrganisationKind.CITY)
-
-    def of_kind(self, kind: str) -> "OrganisationQuerySet":
-        return self.filter(kind=kind)
 
 
 class Organisation(models.Model):

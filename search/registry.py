@@ -59,10 +59,6 @@ def searchable_types() -> list[SearchableType]:
     return list(_registry.values())
 
 
-def for_model(model: type[Model]) -> SearchableType | None:
-    return next((s for s in _registry.values() if s.model is model), None)
-
-
 def all_records() -> Iterator[SearchRecord]:
     """Every record that belongs in the index, streamed from the database."""
     for searchable in _registry.values():

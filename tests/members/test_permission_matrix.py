@@ -147,3 +147,12 @@ def test_managing_people_and_profile_matrix_over_http(network, as_user, role, al
     assert (Organisation.objects.get(slug="daegu").name_en == "Daegu City") is allowed
     officer.refresh_from_db()
     assert (officer.role == "org_admin") is allowed
+
+
+def test_search_audiences_follow_the_same_rules(network):
+    from members.permissions import search_audiences
+
+    assert search_audiences(None) == {"public"}
+    assert search_audiences(network.vendor) == {"public", f"org:{network.hanbit.pk}"}
+    assert search_audiences(network.officer) == {"public", "members", f"org:{network.daegu.pk}"}
+    assert {"public", "members", "staff"} <= search_audiences(network.staff)
