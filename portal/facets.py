@@ -47,9 +47,20 @@ class FacetOption:
 
 
 @dataclass
+class FacetGroup:
+    """One filter as the page shows it: its title and its options with counts."""
+
+    title: str
+    options: list[FacetOption]
+
+    def __iter__(self):
+        return iter(self.options)
+
+
+@dataclass
 class FacetedResult:
     queryset: QuerySet
-    facets: dict[str, list[FacetOption]]
+    facets: dict[str, FacetGroup]
     selected: dict[str, list[str]]
     errors: list[str] = field(default_factory=list)
 
@@ -76,17 +87,18 @@ def apply_facets(base: QuerySet, facets: list[Facet], params: QueryDict) -> Face
                 queryset = queryset.filter(**{f"{facet.lookup}__in": selected[facet.param]})
         return queryset
 
-    options: dict[str, list[FacetOption]] = {}
+    groups: dict[str, FacetGroup] = {}
     for facet in facets:
         rows = (filtered(excluding=facet.param)
                 .exclude(**{f"{facet.lookup}__isnull": True})
                 .values(facet.lookup, *(facet.label_fields or ()))
                 .annotate(count=Count("pk", distinct=True))
                 .order_by(facet.lookup))
-        options[facet.param] = sorted(
+        options = sorted(
             (FacetOption(str(row[facet.lookup]), facet.name(row, row[facet.lookup]),
                          row["count"], str(row[facet.lookup]) in selected[facet.param])
              for row in rows),
             key=lambda option: (-option.count, option.label),
         )
-    return FacetedResult(filtered().distinct(), options, selected, errors)
+        groups[facet.param] = FacetGroup(str(facet.title or facet.param), options)
+    return FacetedResult(filtered().distinct(), groups, selected, errors)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
-from portal.facets import Facet, FacetOption, apply_facets
+from portal.facets import Facet, FacetGroup, apply_facets
 
 from .models import CaseStudyPage
 
@@ -34,7 +34,7 @@ PAGE_SIZE = 24
 @dataclass
 class Catalogue:
     page: PaginatorPage
-    facets: dict[str, list[FacetOption]]
+    facets: dict[str, FacetGroup]
     errors: list[str]
     filtered: bool
     query_without_page: str
