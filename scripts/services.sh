@@ -8,6 +8,9 @@
 #
 # Progress goes to stderr; stdout carries only `export` lines.
 set -euo pipefail
+# Whatever a tool prints (pg_ctlcluster's "Removed stale pid file.", apt's chatter) goes to
+# stderr; only the final environment block reaches the caller's stdout (fd 3).
+exec 3>&1 1>&2
 
 ES_VERSION="${ES_VERSION:-8.19.21}"
 ES_PORT="${ES_PORT:-9200}"
@@ -117,7 +120,7 @@ start_redis
 start_elasticsearch
 install_test_tools
 
-cat <<ENV
+cat >&3 <<ENV
 export DATABASE_URL=postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:5432/$PG_DB
 export REDIS_URL=redis://127.0.0.1:6379/0
 export CELERY_BROKER_URL=redis://127.0.0.1:6379/1
