@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,6 +21,17 @@ def _verify_email_on_password_reset(sender, request, user, **kwargs) -> None:
         mark_email_verified(user)
 
 
+def _admin_speaks_preferred_language(sender, instance, created, update_fields=None,
+                                      raw=False, **kwargs) -> None:
+    # Wagtail's admin and its workflow e-mails read their own profile's language.
+    if raw or (update_fields is not None and "preferred_language" not in update_fields):
+        return
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(
+        user=instance, defaults={"preferred_language": instance.preferred_language})
+
+
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Members")
@@ -29,4 +40,5 @@ class MembersConfig(AppConfig):
         from allauth.account.signals import password_reset
 
         post_migrate.connect(_ensure_staff_group, sender=self)
+        post_save.connect(_admin_speaks_preferred_language, sender=self.get_model("User"))
         password_reset.connect(_verify_email_on_password_reset)

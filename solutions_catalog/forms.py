@@ -15,3 +15,4 @@ class AdoptionForm(forms.Form):
     def __init__(self, *args, cities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["adopter"].queryset = cities
+

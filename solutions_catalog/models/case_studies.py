@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 
 from members.models import Organisation, OrganisationKind
 
+from ..admin_forms import CaseStudyPageForm
 from .taxonomy import EvidenceLevel, FundingModel, MaturityStage, PartnershipModel, ServiceDomain
 
 RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul"]
@@ -135,10 +136,16 @@ class CaseStudyPage(Page):
     ]
     parent_page_types = ["solutions_catalog.CatalogueIndexPage"]
     subpage_types = []
+    base_form_class = CaseStudyPageForm
 
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+
+    def permissions_for_user(self, user):
+        from ..authoring import CaseStudyPermissionTester
+
+        return CaseStudyPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from members.permissions import Action, check
