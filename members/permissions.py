@@ -29,6 +29,9 @@ class Action(StrEnum):
     VIEW_MEMBER_CONTACTS = "view_member_contacts"
     DRAFT_CASE_STUDY = "draft_case_study"
     RECORD_ADOPTION = "record_adoption"
+    POST_CHALLENGE = "post_challenge"
+    CONFIRM_DEPLOYMENT = "confirm_deployment"
+    RESPOND_TO_CHALLENGE = "respond_to_challenge"
     PUBLISH = "publish"
     MANAGE_ORGANISATION = "manage_organisation"
     LIST_OFFERING = "list_offering"
@@ -125,10 +128,20 @@ def _member_contacts(v: Viewer, obj: Any) -> Decision:
     return ALLOW if v.staff or v.member else _sign_in(v, _("Contact details are for members."))
 
 
-def _draft_case_study(v: Viewer, city: Organisation) -> Decision:
-    if v.staff or (city is not None and city.pk in v.city_ids):
+def _act_for_city(reason: str | Promise):
+    def rule(v: Viewer, city: Organisation) -> Decision:
+        if v.staff or (city is not None and city.pk in v.city_ids):
+            return ALLOW
+        return _sign_in(v, reason)
+
+    return rule
+
+
+def _respond_to_challenge(v: Viewer, organisation: Organisation) -> Decision:
+    # The object is the organisation answering: people answer for their own organisation.
+    if organisation is not None and v.member_of(organisation.pk):
         return ALLOW
-    return _sign_in(v, _("Only officers of this city can write its case studies."))
+    return _sign_in(v, _("Only people of a member organisation can answer a challenge."))
 
 
 def _access_admin(v: Viewer, obj: Any) -> Decision:
@@ -154,7 +167,7 @@ def _manage_organisation(v: Viewer, org: Organisation) -> Decision:
 def _list_offering(v: Viewer, vendor: Organisation) -> Decision:
     if v.staff:
         return ALLOW
-    if vendor is not None and vendor.kind == OrganisationKind.VENDOR and v.member_of(vendor.pk):
+    if vendor is not None and vendor.kind in SUPPLIER_KINDS and v.member_of(vendor.pk):
         return ALLOW
     return _sign_in(v, _("Only this vendor's own people can list its offerings."))
 
@@ -171,8 +184,15 @@ RULES = {
     Action.READ_PUBLIC: lambda v, obj: ALLOW,
     Action.READ_MEMBERS_ONLY: _read_members_only,
     Action.VIEW_MEMBER_CONTACTS: _member_contacts,
-    Action.DRAFT_CASE_STUDY: _draft_case_study,
-    Action.RECORD_ADOPTION: _draft_case_study,  # acting for the adopting city
+    Action.DRAFT_CASE_STUDY: _act_for_city(_("Only officers of this city can write its case "
+                                             "studies.")),
+    Action.RECORD_ADOPTION: _act_for_city(_("Only officers of the adopting city can record "
+                                            "an adoption.")),
+    Action.POST_CHALLENGE: _act_for_city(_("Only officers of this city can post and manage "
+                                           "its challenges.")),
+    Action.CONFIRM_DEPLOYMENT: _act_for_city(_("Only officers of this city can confirm what "
+                                               "runs in its projects.")),
+    Action.RESPOND_TO_CHALLENGE: _respond_to_challenge,
     Action.PUBLISH: _staff_only(_("Only consortium staff can approve and publish.")),
     Action.MANAGE_ORGANISATION: _manage_organisation,
     Action.LIST_OFFERING: _list_offering,

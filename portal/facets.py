@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.utils.translation import get_language
@@ -102,3 +104,23 @@ def apply_facets(base: QuerySet, facets: list[Facet], params: QueryDict) -> Face
         )
         groups[facet.param] = FacetGroup(str(facet.title or facet.param), options)
     return FacetedResult(filtered().distinct(), groups, selected, errors)
+
+
+@dataclass
+class FacetedPage:
+    """One page of a filtered listing, with what the filter sidebar and the pager need."""
+
+    page: PaginatorPage
+    facets: dict[str, FacetGroup]
+    errors: list[str]
+    filtered: bool
+    query_without_page: str
+
+
+def paginate(result: FacetedResult, listing: QuerySet, params: QueryDict,
+             per_page: int) -> FacetedPage:
+    """``listing`` is ``result.queryset`` with its ordering and related-object loading."""
+    page = Paginator(listing, per_page).get_page(params.get("page"))
+    rest = params.copy()
+    rest.pop("page", None)
+    return FacetedPage(page, result.facets, result.errors, result.filtered, rest.urlencode())

@@ -1,16 +1,12 @@
 """The catalogue listing: live case studies of one language, filtered on plain database
 queries (the search issue moves this onto the search engine)."""
 
-from dataclasses import dataclass
-
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
-from portal.facets import Facet, FacetGroup, apply_facets
+from portal.facets import Facet, FacetedPage, apply_facets, paginate
 
 from .models import CaseStudyPage
 
@@ -31,22 +27,10 @@ FACETS = [
 PAGE_SIZE = 24
 
 
-@dataclass
-class Catalogue:
-    page: PaginatorPage
-    facets: dict[str, FacetGroup]
-    errors: list[str]
-    filtered: bool
-    query_without_page: str
-
-
-def build_catalogue(index: Page, params: QueryDict) -> Catalogue:
+def build_catalogue(index: Page, params: QueryDict) -> FacetedPage:
     base = CaseStudyPage.objects.live().public().child_of(index)
     result = apply_facets(base, FACETS, params)
     listing = (result.queryset
                .select_related("city", "maturity", "service_domain", "funding_model")
                .prefetch_related("themes").order_by("-first_published_at", "-pk"))
-    page = Paginator(listing, PAGE_SIZE).get_page(params.get("page"))
-    rest = params.copy()
-    rest.pop("page", None)
-    return Catalogue(page, result.facets, result.errors, result.filtered, rest.urlencode())
+    return paginate(result, listing, params, PAGE_SIZE)

@@ -3,7 +3,7 @@ types; the five NSCP themes) and case studies built on the seed documents' facts
 
 from members.models import Organisation
 
-from . import demo_case_studies
+from . import demo_case_studies, demo_marketplace
 from .models import (
     EvidenceLevel,
     FundingModel,
@@ -94,5 +94,7 @@ def seed() -> None:
 
 
 def seed_pages(home_ko, home_en) -> None:
-    """The catalogue index and case studies in both languages (after the home pages)."""
+    """The catalogue index and case studies in both languages (after the home pages), then
+    the offerings and challenges that refer to them."""
     demo_case_studies.seed(home_ko, home_en)
+    demo_marketplace.seed()

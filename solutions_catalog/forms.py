@@ -1,7 +1,9 @@
 from django import forms
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import AdoptionStatus
+from .models import AdoptionStatus, CaseStudyPage, Challenge, VendorOffering
 
 
 class AdoptionForm(forms.Form):
@@ -16,3 +18,76 @@ class AdoptionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["adopter"].queryset = cities
 
+
+
+class OfferingForm(forms.ModelForm):
+    vendor = forms.ModelChoiceField(label=_("Vendor"), queryset=None, empty_label=None)
+
+    class Meta:
+        model = VendorOffering
+        fields = ["vendor", "name_ko", "name_en", "summary_ko", "summary_en", "themes",
+                  "service_domains", "pricing_model", "certifications", "website", "is_listed"]
+        widgets = {"themes": forms.CheckboxSelectMultiple,
+                   "service_domains": forms.CheckboxSelectMultiple,
+                   "summary_ko": forms.Textarea(attrs={"rows": 5}),
+                   "summary_en": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, vendors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vendor"].queryset = vendors
+        if self.instance.pk:  # an offering stays with its vendor
+            del self.fields["vendor"]
+
+
+class DeploymentClaimForm(forms.Form):
+    case_study = forms.ModelChoiceField(label=_("Case study where it runs"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_study"].queryset = (
+            CaseStudyPage.objects.live().public()
+            .filter(locale__language_code=(get_language() or "ko")[:2])
+            .select_related("city").order_by("title"))
+        self.fields["case_study"].label_from_instance = (
+            lambda page: f"{page.title} ({page.city.name})")
+
+
+class ChallengeForm(forms.ModelForm):
+    city = forms.ModelChoiceField(label=_("City"), queryset=None, empty_label=None)
+
+    class Meta:
+        model = Challenge
+        fields = ["city", "title_ko", "title_en", "problem_ko", "problem_en", "themes",
+                  "service_domain", "deadline"]
+        widgets = {"themes": forms.CheckboxSelectMultiple,
+                   "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "problem_ko": forms.Textarea(attrs={"rows": 6}),
+                   "problem_en": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, cities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].queryset = cities
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError(_("The deadline cannot be in the past."))
+        return deadline
+
+
+class ChallengeResponseForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Answering for"), queryset=None,
+                                          empty_label=None)
+    proposal = forms.CharField(label=_("Your proposal"), max_length=4000,
+                               widget=forms.Textarea(attrs={"rows": 6}))
+    case_study = forms.ModelChoiceField(label=_("A case study that shows it works"),
+                                        queryset=None, required=False)
+    offering = forms.ModelChoiceField(label=_("Your offering"), queryset=None, required=False)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["case_study"].queryset = CaseStudyPage.objects.live().public().filter(
+            locale__language_code=(get_language() or "ko")[:2]).order_by("title")
+        self.fields["offering"].queryset = VendorOffering.objects.listed().filter(
+            vendor__in=organisations)

@@ -3,20 +3,52 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from members.models import Organisation, OrganisationKind
-from members.permissions import Action, require, viewer
+from members.permissions import SUPPLIER_KINDS, Action, require, viewer
 from portal.mail import send_templated_mail
 
-from .models import Adoption, AdoptionStatus, CaseStudyPage
+from .models import (
+    Adoption,
+    AdoptionStatus,
+    CaseStudyPage,
+    Challenge,
+    ChallengeResponse,
+    Deployment,
+    DeploymentStatus,
+    VendorOffering,
+)
+
+
+def cities_of(user) -> QuerySet:
+    """The cities this person acts for: adoptions, challenges."""
+    return Organisation.objects.active().filter(kind=OrganisationKind.CITY,
+                                                pk__in=viewer(user).city_ids)
 
 
 def cities_that_may_adopt(user, case_study: CaseStudyPage) -> QuerySet:
     """The cities this person may record an adoption for (not the case study's own city)."""
-    return (Organisation.objects.active()
-            .filter(kind=OrganisationKind.CITY, pk__in=viewer(user).memberships.keys())
-            .exclude(pk=case_study.city_id))
+    return cities_of(user).exclude(pk=case_study.city_id)
+
+
+def _origin(case_study: CaseStudyPage) -> CaseStudyPage:
+    """The first language version: lineage and deployments attach to it, whichever version
+    the person was reading."""
+    return CaseStudyPage.objects.filter(translation_key=case_study.translation_key).order_by(
+        "pk").first()
+
+
+def _tell_city(case_study: CaseStudyPage, template: str, context: dict) -> None:
+    contact = case_study.contact_person
+    to = contact.email if contact else case_study.city.contact_email
+    if to:
+        send_templated_mail(to, template, {"case_study": case_study, **context},
+                            language=contact.preferred_language if contact else "ko")
 
 
 @transaction.atomic
@@ -28,21 +60,125 @@ def record_adoption(origin: CaseStudyPage, adopter: Organisation, actor, *,
     require(actor, Action.RECORD_ADOPTION, adopter)
     if adopter.pk == origin.city_id:
         raise ValidationError(_("A city cannot adopt its own case study."))
-    # One lineage per solution, whichever language version the adopter was reading.
-    source = CaseStudyPage.objects.filter(translation_key=origin.translation_key).order_by(
-        "pk").first()
+    source = _origin(origin)  # one lineage per solution, whichever version was read
     adoption, created = Adoption.objects.update_or_create(
         origin=source, adopter=adopter,
         defaults={"status": AdoptionStatus(status), "adapted": adapted.strip(),
                   "outcomes": outcomes.strip(), "recorded_by": actor},
     )
     if created:
-        contact = origin.contact_person
-        to = contact.email if contact else origin.city.contact_email
-        if to:
-            send_templated_mail(
-                to, "solutions_catalog/email/adoption_recorded",
-                {"adoption": adoption, "case_study": source},
-                language=contact.preferred_language if contact else "ko",
-            )
+        _tell_city(source, "solutions_catalog/email/adoption_recorded", {"adoption": adoption})
     return adoption
+
+
+# --- Offerings and deployments ----------------------------------------------------------------
+
+def vendors_of(user) -> QuerySet:
+    """The companies and research partners this person may list offerings for."""
+    return Organisation.objects.active().filter(kind__in=SUPPLIER_KINDS,
+                                                pk__in=viewer(user).memberships.keys())
+
+
+def _unique_slug(model, *names: str) -> str:
+    base = slugify(next((n for n in names if n.strip()), ""), allow_unicode=True)[:70] or "item"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def save_offering(form: ModelForm, actor) -> VendorOffering:
+    """Create or update an offering from its validated form."""
+    offering = form.save(commit=False)
+    require(actor, Action.LIST_OFFERING, offering.vendor)
+    if not offering.slug:
+        offering.slug = _unique_slug(VendorOffering, offering.name_en, offering.name_ko)
+    offering.save()
+    form.save_m2m()
+    return offering
+
+
+@transaction.atomic
+def claim_deployment(offering: VendorOffering, case_study: CaseStudyPage, actor) -> Deployment:
+    """The vendor says its offering runs in a case study; the city is asked to confirm."""
+    require(actor, Action.LIST_OFFERING, offering.vendor)
+    source = _origin(case_study)
+    deployment, created = Deployment.objects.get_or_create(
+        offering=offering, case_study=source, defaults={"claimed_by": actor})
+    if not created and deployment.status == DeploymentStatus.DECLINED:
+        raise ValidationError(_("The city has declined this deployment."))
+    if created:
+        _tell_city(source, "solutions_catalog/email/deployment_claimed",
+                   {"deployment": deployment})
+    return deployment
+
+
+@transaction.atomic
+def decide_deployment(deployment: Deployment, actor, *, confirm: bool) -> Deployment:
+    require(actor, Action.CONFIRM_DEPLOYMENT, deployment.case_study.city)
+    deployment.status = DeploymentStatus.CONFIRMED if confirm else DeploymentStatus.DECLINED
+    deployment.decided_by = actor
+    deployment.decided_at = timezone.now()
+    deployment.save(update_fields=["status", "decided_by", "decided_at"])
+    return deployment
+
+
+# --- Challenges -------------------------------------------------------------------------------
+
+def organisations_that_may_respond(user, challenge: Challenge) -> QuerySet:
+    return (Organisation.objects.active().filter(pk__in=viewer(user).memberships.keys())
+            .exclude(pk=challenge.city_id))
+
+
+@transaction.atomic
+def post_challenge(form: ModelForm, actor) -> Challenge:
+    """Post or update a challenge from its validated form."""
+    challenge = form.save(commit=False)
+    require(actor, Action.POST_CHALLENGE, challenge.city)
+    if not challenge.slug:
+        challenge.slug = _unique_slug(Challenge, challenge.title_en, challenge.title_ko)
+        challenge.created_by = actor
+    challenge.save()
+    form.save_m2m()
+    return challenge
+
+
+@transaction.atomic
+def respond_to_challenge(challenge: Challenge, organisation: Organisation, actor, *,
+                         proposal: str, case_study: CaseStudyPage | None = None,
+                         offering: VendorOffering | None = None) -> ChallengeResponse:
+    """Answer (or update the answer to) a challenge; its author hears of a new answer."""
+    require(actor, Action.RESPOND_TO_CHALLENGE, organisation)
+    if organisation.pk == challenge.city_id:
+        raise ValidationError(_("A city cannot answer its own challenge."))
+    if not challenge.is_open:
+        raise ValidationError(_("This challenge closed on %(date)s.")
+                              % {"date": date_format(challenge.deadline)})
+    if offering is not None and offering.vendor_id != organisation.pk:
+        raise ValidationError(_("You can only propose your own organisation's offerings."))
+    response, created = ChallengeResponse.objects.update_or_create(
+        challenge=challenge, organisation=organisation,
+        defaults={"author": actor, "proposal": proposal.strip(), "case_study": case_study,
+                  "offering": offering},
+    )
+    author = challenge.created_by
+    if created and author is not None:
+        send_templated_mail(author.email, "solutions_catalog/email/challenge_response",
+                            {"response": response, "challenge": challenge},
+                            language=author.preferred_language)
+    return response
+
+
+@transaction.atomic
+def shortlist(response: ChallengeResponse, actor, *, shortlisted: bool = True) -> None:
+    require(actor, Action.POST_CHALLENGE, response.challenge.city)
+    if response.shortlisted == shortlisted:
+        return
+    response.shortlisted = shortlisted
+    response.save(update_fields=["shortlisted"])
+    if shortlisted and response.author is not None:
+        send_templated_mail(response.author.email, "solutions_catalog/email/shortlisted",
+                            {"response": response, "challenge": response.challenge},
+                            language=response.author.preferred_language)

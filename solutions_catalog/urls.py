@@ -1,8 +1,22 @@
 from django.urls import path
 
-from . import views
+from .views import adoptions, challenges, offerings
 
 app_name = "catalogue"
 urlpatterns = [
-    path("<int:page_id>/adopt/", views.adopt, name="adopt"),
+    path("case-studies/<int:page_id>/adopt/", adoptions.adopt, name="adopt"),
+    path("offerings/", offerings.offering_list, name="offerings"),
+    path("offerings/new/", offerings.offering_edit, name="offering_new"),
+    path("offerings/deployments/<int:pk>/", offerings.decide_deployment,
+         name="decide_deployment"),
+    path("offerings/<str:slug>/", offerings.offering_detail, name="offering"),
+    path("offerings/<str:slug>/edit/", offerings.offering_edit, name="offering_edit"),
+    path("offerings/<str:slug>/deployments/", offerings.claim_deployment,
+         name="claim_deployment"),
+    path("challenges/", challenges.challenge_list, name="challenges"),
+    path("challenges/new/", challenges.challenge_edit, name="challenge_new"),
+    path("challenges/answers/<int:pk>/shortlist/", challenges.shortlist, name="shortlist"),
+    path("challenges/<str:slug>/", challenges.challenge_detail, name="challenge"),
+    path("challenges/<str:slug>/edit/", challenges.challenge_edit, name="challenge_edit"),
+    path("challenges/<str:slug>/answers/", challenges.respond, name="respond"),
 ]

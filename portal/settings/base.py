@@ -201,6 +201,7 @@ TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default: a bare "example.com" means https
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 CELERY_TIMEZONE = TIME_ZONE
 

@@ -8,6 +8,8 @@ from .case_studies import (
     DocumentType,
     DocumentVisibility,
 )
+from .challenges import Challenge, ChallengeResponse
+from .offerings import Deployment, DeploymentStatus, PricingModel, VendorOffering
 from .taxonomy import (
     EvidenceLevel,
     FundingModel,
@@ -19,6 +21,8 @@ from .taxonomy import (
 
 __all__ = [
     "Adoption", "AdoptionStatus", "CaseStudyDocument", "CaseStudyKPI", "CaseStudyPage",
-    "CaseStudyPartner", "CatalogueIndexPage", "DocumentType", "DocumentVisibility",
-    "EvidenceLevel", "FundingModel", "MaturityStage", "PartnershipModel", "ServiceDomain", "Theme",
+    "CaseStudyPartner", "CatalogueIndexPage", "Challenge", "ChallengeResponse", "Deployment",
+    "DeploymentStatus", "DocumentType", "DocumentVisibility", "EvidenceLevel", "FundingModel",
+    "MaturityStage", "PartnershipModel", "PricingModel", "ServiceDomain", "Theme",
+    "VendorOffering",
 ]

@@ -33,6 +33,9 @@ def subject(network, action):
         Action.VIEW_MEMBER_CONTACTS: network.daegu,
         Action.DRAFT_CASE_STUDY: network.daegu,
         Action.RECORD_ADOPTION: network.daegu,
+        Action.POST_CHALLENGE: network.daegu,
+        Action.CONFIRM_DEPLOYMENT: network.daegu,
+        Action.RESPOND_TO_CHALLENGE: network.hanbit,  # answering for the vendor
         Action.PUBLISH: None,
         Action.MANAGE_ORGANISATION: network.daegu,
         Action.LIST_OFFERING: network.hanbit,
@@ -50,6 +53,9 @@ EXPECTED = {
     Action.VIEW_MEMBER_CONTACTS: [0, 1, 1, 1, 1],
     Action.DRAFT_CASE_STUDY: [0, 0, 1, 1, 1],
     Action.RECORD_ADOPTION: [0, 0, 1, 1, 1],
+    Action.POST_CHALLENGE: [0, 0, 1, 1, 1],
+    Action.CONFIRM_DEPLOYMENT: [0, 0, 1, 1, 1],
+    Action.RESPOND_TO_CHALLENGE: [0, 1, 0, 0, 0],  # staff answer for no organisation
     Action.PUBLISH: [0, 0, 0, 0, 1],
     Action.MANAGE_ORGANISATION: [0, 0, 0, 1, 1],
     Action.LIST_OFFERING: [0, 1, 0, 0, 1],

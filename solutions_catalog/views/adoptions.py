@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
-from .forms import AdoptionForm
-from .models import CaseStudyPage
+from .. import services
+from ..forms import AdoptionForm
+from ..models import CaseStudyPage
+from . import flash_errors, form_errors
 
 
 @login_required
@@ -18,9 +19,7 @@ def adopt(request: HttpRequest, page_id: int) -> HttpResponse:
     form = AdoptionForm(request.POST,
                         cities=services.cities_that_may_adopt(request.user, case_study))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_errors(request, form_errors(form))
         return redirect(case_study.url)
     try:
         services.record_adoption(case_study, form.cleaned_data["adopter"], request.user,
@@ -28,8 +27,7 @@ def adopt(request: HttpRequest, page_id: int) -> HttpResponse:
                                  adapted=form.cleaned_data["adapted"],
                                  outcomes=form.cleaned_data["outcomes"])
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error.messages)
     else:
         messages.success(request, _("Your city's adoption is recorded."))
     return redirect(case_study.url)
