@@ -58,6 +58,8 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "case_studies": organisation.case_studies.live().filter(
             locale__language_code=get_language()).order_by("title"),
         "adoptions": organisation.adoptions.select_related("origin"),
+        "offerings": organisation.offerings.listed(),
+        "challenges": organisation.challenges.open().order_by("deadline"),
     })
 
 

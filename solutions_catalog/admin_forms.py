@@ -13,7 +13,15 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         if user is not None and not is_staff(user):
+            cities = viewer(user).city_ids
             city = self.fields["city"]
-            city.queryset = city.queryset.filter(pk__in=viewer(user).city_ids)
+            city.queryset = city.queryset.filter(pk__in=cities)
+            city.empty_label = None
             city.error_messages["invalid_choice"] = _(
                 "You can only write case studies for a city you belong to.")
+            if len(cities) == 1 and not self.instance.city_id:
+                self.initial["city"] = next(iter(cities))
+            # the contact is one of the city's own people, not anyone with an account
+            contact = self.fields["contact_person"]
+            contact.queryset = contact.queryset.filter(
+                memberships__organisation__in=cities).distinct()

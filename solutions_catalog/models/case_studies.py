@@ -1,6 +1,7 @@
 """Case studies: what a member city did, with measured outcomes, partners and documents.
 A case study is a Wagtail page under the catalogue index, one page per language."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -112,7 +113,7 @@ class CaseStudyPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("city"),
+        FieldPanel("city", widget=forms.Select),  # choices narrowed per user by the form
         FieldPanel("summary"),
         FieldPanel("problem"),
         FieldPanel("approach"),

@@ -78,15 +78,16 @@ def test_organisation_page_in_both_languages_in_constant_queries(
         client, members, as_user, prefix, label, django_assert_num_queries):
     members.daegu.population = 2_370_000
     members.daegu.save()
-    # organisation, member organisations, themes, case studies, adoptions
-    with django_assert_num_queries(5):
+    # organisation, member organisations, themes, case studies, adoptions, offerings,
+    # open challenges
+    with django_assert_num_queries(7):
         response = client.get(f"{prefix}/members/daegu/")
     assert label in response.text
     assert "2,370,000" in response.text
     member = as_user(members.officer)
     for n in range(5):
         MembershipFactory(organisation=members.daegu)
-    with django_assert_num_queries(10):  # + session, user, viewer memberships, groups, people
+    with django_assert_num_queries(12):  # + session, user, viewer memberships, groups, people
         page = member.get(f"{prefix}/members/daegu/")
     assert "smartcity@daegu.example" in page.text
 

@@ -160,7 +160,8 @@ def test_answers_reach_the_city_only_and_the_city_shortlists(as_user, client, ca
         as_user(vendor).post(f"/en/challenges/{challenge.slug}/answers/", {
             "organisation": vendor.memberships.get().organisation.pk,
             "proposal": "Electric port shuttles cut lorry trips."})
-    answer = ChallengeResponse.objects.get(challenge=challenge, organisation__slug="saebyeok-mobility")
+    answer = ChallengeResponse.objects.get(challenge=challenge,
+                                           organisation__slug="saebyeok-mobility")
     assert mail.outbox[-1].to == ["officer.busan@demo.example"]
 
     other = as_user(person("vendor@demo.example")).get(f"/en/challenges/{challenge.slug}/")
