@@ -23,7 +23,7 @@ from wagtail.models import (
 )
 
 from members.models import CONSORTIUM_STAFF_GROUP
-from members.permissions import Action, check, forget, viewer
+from members.permissions import Action, check, forget, is_staff, viewer
 
 CITY_AUTHORS_GROUP = "City authors"
 REVIEW_WORKFLOW = "Consortium review"
@@ -92,3 +92,12 @@ class CaseStudyPermissionTester(PagePermissionTester):
         super().__init__(user, page)
         if not user.is_superuser and not check(user, Action.DRAFT_CASE_STUDY, page.city):
             self.permissions = set()
+
+
+class CatalogueIndexPermissionTester(PagePermissionTester):
+    """City authors add case studies under the catalogue; the index page itself is staff's."""
+
+    def __init__(self, user: Any, page: Any) -> None:
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser and not is_staff(user):
+            self.permissions &= {"add"}

@@ -59,6 +59,11 @@ class CatalogueIndexPage(Page):
     class Meta:
         verbose_name = _("catalogue index")
 
+    def permissions_for_user(self, user):
+        from ..authoring import CatalogueIndexPermissionTester
+
+        return CatalogueIndexPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from ..catalogue import build_catalogue
 

@@ -1,18 +1,34 @@
 import pytest
+from django.db import transaction
 
 from solutions_catalog import demo as catalog_demo
 from solutions_catalog.models import CaseStudyPage
 
 
-@pytest.fixture
-def catalogue(demo_site, settings):
+@pytest.fixture(scope="module")
+def _seeded_catalogue(django_db_setup, django_db_blocker):
+    """The demo network and catalogue, seeded once per test module inside a transaction that
+    is rolled back at the end; each test still runs in its own savepoint."""
     from members import demo as members_demo
     from portal import demo as site_demo
 
-    members_demo.seed()
-    catalog_demo.seed()
-    home_ko, home_en = site_demo.seed()
-    catalog_demo.seed_pages(home_ko, home_en)
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            members_demo.seed()
+            catalog_demo.seed()
+            home_ko, home_en = site_demo.seed()
+            catalog_demo.seed_pages(home_ko, home_en)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def catalogue(_seeded_catalogue, db):
+    """The Korean page of Daegu's data hub, in the seeded demo catalogue."""
     return CaseStudyPage.objects.get(slug="daegu-data-hub", locale__language_code="ko")
 
 

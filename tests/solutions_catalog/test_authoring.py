@@ -97,6 +97,14 @@ def test_an_officer_cannot_edit_another_citys_case_study(as_user, catalogue):
     assert catalogue.permissions_for_user(person("officer.daegu@demo.example")).can_edit()
 
 
+def test_the_catalogue_index_itself_is_for_staff(as_user, index):
+    officer = person("officer.suwon@demo.example")
+    assert index.permissions_for_user(officer).can_add_subpage()
+    assert not index.permissions_for_user(officer).can_edit()
+    assert as_user(officer).get(f"/admin/pages/{index.pk}/edit/").status_code in (302, 403)
+    assert index.permissions_for_user(person("staff@demo.example")).can_edit()
+
+
 def test_a_vendor_cannot_create_or_edit_a_citys_case_study(as_user, index, catalogue):
     client = as_user(person("vendor@demo.example"))
     before = CaseStudyPage.objects.count()
