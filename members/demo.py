@@ -1,6 +1,7 @@
 """Demo organisations and people. Organisation facts follow the seed documents (the seven US
 regional consortia of the National Smart Coalitions Partnership, the Korean cities named in
-them); companies and people are fictional."""
+them, the partner cities abroad of the Smart Cities Index report); companies and people are
+fictional, universities and public bodies appear in illustrative roles."""
 
 import datetime
 from decimal import Decimal
@@ -34,7 +35,7 @@ CONSORTIA = [
     ("smart-north-florida", "스마트 노스 플로리다", "Smart North Florida", "US", "Florida", "nscp"),
 ]
 CITIES = [
-    # slug, Korean, English, country, region, population, area km², consortium
+    # slug, Korean, English, country, region, population, area km², consortium (or None)
     ("daegu", "대구광역시", "Daegu Metropolitan City", "KR", "Daegu", 2_370_000, "1499.5", "korea-smart-coalition"),
     ("bucheon", "부천시", "Bucheon", "KR", "Gyeonggi", 780_000, "53.4", "korea-smart-coalition"),
     ("suwon", "수원시", "Suwon", "KR", "Gyeonggi", 1_190_000, "121.1", "korea-smart-coalition"),
@@ -47,6 +48,14 @@ CITIES = [
     ("kansas-city-mo", "캔자스시티", "Kansas City, Missouri", "US", "Missouri", 510_000, "826.1", "kc-digital-drive"),
     ("tucson", "투손", "City of Tucson", "US", "Arizona", 545_000, "627.3", "southern-arizona-smart-region"),
     ("jacksonville", "잭슨빌", "City of Jacksonville", "US", "Florida", 985_000, "2265.0", "smart-north-florida"),
+    # partner cities abroad, outside any regional consortium
+    ("copenhagen", "코펜하겐", "City of Copenhagen", "DK", "Capital Region", 660_000, "86.2", None),
+    ("brisbane", "브리즈번", "Brisbane City Council", "AU", "Queensland", 1_290_000, "1343.0", None),
+    ("berlin", "베를린", "State of Berlin", "DE", "Berlin", 3_780_000, "891.1", None),
+    ("helsinki", "헬싱키", "City of Helsinki", "FI", "Uusimaa", 675_000, "214.3", None),
+    ("amsterdam", "암스테르담", "City of Amsterdam", "NL", "North Holland", 930_000, "219.3", None),
+    ("taipei", "타이베이", "Taipei City Government", "TW", "Taipei", 2_490_000, "271.8", None),
+    ("singapore", "싱가포르", "Singapore", "SG", "", 5_920_000, "734.3", None),
 ]
 # What each member says about itself (facts from the seed documents where they give them).
 DESCRIPTIONS = {
@@ -89,6 +98,20 @@ DESCRIPTIONS = {
                "Builds resilience around water management and extreme heat."),
     "jacksonville": ("홍수와 허리케인에 대비한 회복력 사업을 추진하는 도시.",
                      "Pursues resilience projects against flooding and hurricanes."),
+    "copenhagen": ("글로벌 기업과 직접 손잡고 대기질 측정을 실험했고, 노르딕 스마트시티 네트워크에서 활동한다.",
+                   "Tested air-quality mapping directly with a global company; active in the Nordic Smart City Network."),
+    "brisbane": ("공유자전거와 대중교통 정보 등 교통 서비스의 대부분을 민간 재원으로 운영하는 도시.",
+                 "Most of its transport services, from bike share to journey planning, run on private money."),
+    "berlin": ("160여 이해관계자의 스마트시티 베를린 네트워크와 에너지 기업이 모인 EUREF 캠퍼스로 알려진 도시.",
+               "Known for the Smart City Berlin Network of 160+ stakeholders and the EUREF energy campus."),
+    "helsinki": ("시 소유 혁신 기업 포럼 비리움의 파트너 네트워크로 실증을 이끄는 도시.",
+                 "Runs its pilots through the partner network of Forum Virium, the city's innovation company."),
+    "amsterdam": ("정부·기업·지식 기관이 함께하는 암스테르담 스마트시티 파트너십의 도시.",
+                  "Home of the Amsterdam Smart City partnership of government, companies and knowledge institutions."),
+    "taipei": ("회원사 4천여 곳의 컴퓨터 산업 협회와 함께 스마트시티를 추진하고, GO SMART 도시 네트워크를 만들었다.",
+               "Works with a computer industry association of about 4,000 members and founded the GO SMART network."),
+    "singapore": ("스마트 가로등과 자율주행 버스 등 기반시설 실증을 정부가 직접 이끄는 도시국가.",
+                  "A city-state whose government leads infrastructure pilots such as smart lamp posts and autonomous buses."),
 }
 PARTNERS = [
     # slug, kind, Korean, English, country, description (en), description (ko)
@@ -110,6 +133,48 @@ PARTNERS = [
     ("smart-city-foundation", K.PUBLIC_AGENCY, "스마트도시 협력재단", "Smart City Cooperation Foundation", "KR",
      "Foundation co-funding the consortium's operating budget and joint research.",
      "연합의 운영 예산과 공동 연구를 함께 지원하는 재단."),
+    ("hanwool-security", K.VENDOR, "한울시큐리티", "Hanwool Security", "KR",
+     "Security monitoring and penetration testing for city data hubs, public Wi-Fi and digital identity.",
+     "도시 데이터 허브, 공공 와이파이, 디지털 신원 인증의 보안관제와 모의 해킹을 맡는 보안 기업."),
+    ("atlas-mapping-labs", K.VENDOR, "아틀라스 매핑 랩스", "Atlas Mapping Labs", "US",
+     "Global mapping company whose street-imaging cars can carry environmental sensors.",
+     "거리 촬영 차량에 환경 센서를 달아 도시를 측정하는 글로벌 지도 기업."),
+    ("jacaranda-mobility", K.VENDOR, "자카란다 모빌리티", "Jacaranda Mobility", "AU",
+     "Shared e-scooter and e-bike operator that started in Brisbane and now also runs in Korea.",
+     "브리즈번에서 시작해 한국에도 진출한 공유 전동킥보드·전기자전거 운영사."),
+    ("spreewerk-energy", K.VENDOR, "슈프레베르크 에너지", "Spreewerk Energy", "DE",
+     "Microgrids, shared batteries and charging systems, developed on a Berlin energy campus.",
+     "베를린 에너지 캠퍼스에서 키운 마이크로그리드·공동 배터리·충전 시스템 기업."),
+    ("formosa-iot", K.VENDOR, "포모사 IoT", "Formosa IoT", "TW",
+     "Taipei maker of smart poles that combine lighting, telecoms and sensors.",
+     "조명·통신·센서를 기둥 하나에 합친 스마트 폴을 만드는 타이베이 기업."),
+    ("dgist", K.RESEARCH, "대구경북과학기술원", "DGIST", "KR",
+     "Daegu's science and technology institute, researching autonomous driving and robotics.",
+     "자율주행과 로봇을 연구하는 대구의 과학기술원."),
+    ("technical-university-of-denmark", K.RESEARCH, "덴마크공과대학교", "Technical University of Denmark", "DK",
+     "Validates sensor data and evaluates transport projects with Copenhagen.",
+     "코펜하겐과 함께 센서 데이터를 검증하고 교통 사업을 평가하는 대학."),
+    ("tu-berlin", K.RESEARCH, "베를린공과대학교", "Technische Universität Berlin", "DE",
+     "Energy-transition and urban digital-twin research in Berlin.",
+     "베를린에서 에너지 전환과 도시 디지털 트윈을 연구하는 대학."),
+    ("arizona-state-university", K.RESEARCH, "애리조나주립대학교", "Arizona State University", "US",
+     "Urban heat research partner of the Greater Phoenix region.",
+     "피닉스 권역의 도시 열섬 연구 파트너."),
+    ("ut-arlington", K.RESEARCH, "텍사스대학교 알링턴", "University of Texas at Arlington", "US",
+     "Evaluates Arlington's mobility pilots independently.",
+     "알링턴 모빌리티 실증을 독립적으로 평가하는 대학."),
+    ("ntu-singapore", K.RESEARCH, "난양공과대학교", "Nanyang Technological University", "SG",
+     "Runs a test centre that certifies autonomous vehicles before they go on public roads.",
+     "자율주행차가 일반 도로에 나가기 전 인증 시험을 하는 시험센터를 운영하는 대학."),
+    ("k-water", K.PUBLIC_AGENCY, "한국수자원공사", "K-water", "KR",
+     "Public water corporation developing Busan Eco Delta City and its smart water services.",
+     "부산 에코델타시티와 스마트 물관리를 조성하는 공공 물 관리 기관."),
+    ("forum-virium-helsinki", K.PUBLIC_AGENCY, "포럼 비리움 헬싱키", "Forum Virium Helsinki", "FI",
+     "The City of Helsinki's innovation company, running test beds with a partner network.",
+     "파트너 네트워크와 함께 실증 테스트베드를 운영하는 헬싱키시 소유 혁신 기업."),
+    ("amsterdam-smart-city", K.PUBLIC_AGENCY, "암스테르담 스마트시티", "Amsterdam Smart City", "NL",
+     "Public–private partnership of government, companies, knowledge institutions and residents.",
+     "정부·기업·지식 기관·시민이 함께하는 민관 파트너십 조직."),
 ]
 PEOPLE = [
     # e-mail, Korean name, English name, organisation, role, job title
@@ -152,6 +217,9 @@ STAFF = ("staff@demo.example", "송유진", "Song Yu-jin")
 STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - demo only
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - development only; seed_demo prints it
 MEMBER_SINCE = datetime.date(2025, 3, 1)
+PHONES = {"KR": "+82 53-000-0000", "DK": "+45 3300 0000", "AU": "+61 7 3000 0000",
+          "DE": "+49 30 000000", "FI": "+358 9 000 0000", "NL": "+31 20 000 0000",
+          "TW": "+886 2 0000 0000", "SG": "+65 6000 0000"}  # placeholder numbers
 
 
 def _organisation(slug: str, **fields) -> Organisation:
@@ -159,8 +227,7 @@ def _organisation(slug: str, **fields) -> Organisation:
     fields.setdefault("member_since", MEMBER_SINCE)
     fields.setdefault("status_changed_on", MEMBER_SINCE)
     fields.setdefault("contact_email", f"smartcity@{slug}.example")
-    fields.setdefault("contact_phone", "+82 53-000-0000" if fields["country"] == "KR"
-                      else "+1 555-0100")
+    fields.setdefault("contact_phone", PHONES.get(fields["country"], "+1 555-0100"))
     fields.setdefault("website", f"https://{slug}.example")
     if slug in DESCRIPTIONS:
         fields["description_ko"], fields["description_en"] = DESCRIPTIONS[slug]
@@ -197,7 +264,7 @@ def seed() -> dict[str, str]:
     for slug, name_ko, name_en, country, region, population, area, consortium in CITIES:
         _organisation(slug, kind=K.CITY, name_ko=name_ko, name_en=name_en, country=country,
                       region=region, population=population, area_km2=Decimal(area),
-                      consortium=Organisation.objects.get(slug=consortium))
+                      consortium=Organisation.objects.get(slug=consortium) if consortium else None)
     for slug, kind, name_ko, name_en, country, description_en, description_ko in PARTNERS:
         _organisation(slug, kind=kind, name_ko=name_ko, name_en=name_en, country=country,
                       description_en=description_en, description_ko=description_ko)

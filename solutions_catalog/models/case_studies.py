@@ -26,6 +26,8 @@ class Currency(models.TextChoices):
     EUR = "EUR", "EUR €"
     JPY = "JPY", "JPY ¥"
     SGD = "SGD", "SGD $"
+    AUD = "AUD", "AUD $"
+    TWD = "TWD", "TWD $"
 
 
 class PrivacyAssessment(models.TextChoices):
