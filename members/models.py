@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from portal.i18n import localized
+from portal.i18n import Localized, localized
 
 
 def validate_time_zone(value: str) -> None:
@@ -150,13 +150,8 @@ class Organisation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("members:organisation", kwargs={"slug": self.slug})
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
+    name = Localized()
+    description = Localized()
 
 
 CONSORTIUM_STAFF_GROUP = "Consortium staff"

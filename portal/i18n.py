@@ -8,3 +8,14 @@ def localized(obj: object, field: str) -> str:
     active = (get_language() or "ko")[:2]
     fallback = "en" if active == "ko" else "ko"
     return getattr(obj, f"{field}_{active}", "") or getattr(obj, f"{field}_{fallback}", "")
+
+
+class Localized:
+    """A model attribute reading the ``<name>_ko`` / ``<name>_en`` pair in the active
+    language: ``name = Localized()``."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.field = name
+
+    def __get__(self, obj: object, owner: type | None = None):
+        return self if obj is None else localized(obj, self.field)

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation, OrganisationKind
-from portal.i18n import localized
+from portal.i18n import Localized
 
 from .case_studies import CaseStudyPage
 from .offerings import VendorOffering
@@ -55,13 +55,8 @@ class Challenge(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return localized(self, "title")
-
-    @property
-    def problem(self) -> str:
-        return localized(self, "problem")
+    title = Localized()
+    problem = Localized()
 
     @property
     def is_open(self) -> bool:

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import MembershipStatus, Organisation, OrganisationKind
-from portal.i18n import localized
+from portal.i18n import Localized
 
 from .case_studies import CaseStudyPage
 
@@ -60,13 +60,8 @@ class VendorOffering(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def summary(self) -> str:
-        return localized(self, "summary")
+    name = Localized()
+    summary = Localized()
 
     @property
     def is_public(self) -> bool:

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
-from portal.i18n import localized
+from portal.i18n import Localized
 
 
 class Taxonomy(models.Model):
@@ -24,13 +24,8 @@ class Taxonomy(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
-
-    @property
-    def description(self) -> str:
-        return localized(self, "description")
+    name = Localized()
+    description = Localized()
 
 
 class Theme(Taxonomy):
