@@ -56,7 +56,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "themes": organisation.focus_themes.all(),
         # declared by the catalogue on its side of the relation
         "case_studies": organisation.case_studies.live().filter(
-            locale__language_code=get_language()).order_by("title"),
+            locale__language_code=get_language()).with_adoption_counts().order_by("title"),
         "adoptions": organisation.adoptions.select_related("origin"),
         "offerings": organisation.offerings.listed(),
         "challenges": organisation.challenges.open().order_by("deadline"),

@@ -32,5 +32,6 @@ def build_catalogue(index: Page, params: QueryDict) -> FacetedPage:
     result = apply_facets(base, FACETS, params)
     listing = (result.queryset
                .select_related("city", "maturity", "service_domain", "funding_model")
-               .prefetch_related("themes").order_by("-first_published_at", "-pk"))
+               .prefetch_related("themes").with_adoption_counts()
+               .order_by("-first_published_at", "-pk"))
     return paginate(result, listing, params, PAGE_SIZE)

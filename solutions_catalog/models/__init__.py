@@ -1,6 +1,7 @@
 from .adoptions import Adoption, AdoptionStatus
 from .case_studies import (
     CaseStudyDocument,
+    CaseStudyImage,
     CaseStudyKPI,
     CaseStudyPage,
     CaseStudyPartner,
@@ -20,9 +21,9 @@ from .taxonomy import (
 )
 
 __all__ = [
-    "Adoption", "AdoptionStatus", "CaseStudyDocument", "CaseStudyKPI", "CaseStudyPage",
-    "CaseStudyPartner", "CatalogueIndexPage", "Challenge", "ChallengeResponse", "Deployment",
-    "DeploymentStatus", "DocumentType", "DocumentVisibility", "EvidenceLevel", "FundingModel",
-    "MaturityStage", "PartnershipModel", "PricingModel", "ServiceDomain", "Theme",
+    "Adoption", "AdoptionStatus", "CaseStudyDocument", "CaseStudyImage", "CaseStudyKPI",
+    "CaseStudyPage", "CaseStudyPartner", "CatalogueIndexPage", "Challenge", "ChallengeResponse",
+    "Deployment", "DeploymentStatus", "DocumentType", "DocumentVisibility", "EvidenceLevel",
+    "FundingModel", "MaturityStage", "PartnershipModel", "PricingModel", "ServiceDomain", "Theme",
     "VendorOffering",
 ]

@@ -6,11 +6,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 
 from members.models import Organisation, OrganisationKind
 
@@ -72,6 +75,19 @@ class CatalogueIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = build_catalogue(self, request.GET)
         return context
+
+
+class CaseStudyQuerySet(PageQuerySet):
+    def with_adoption_counts(self) -> "CaseStudyQuerySet":
+        """Annotate ``adoption_count``: cities replicating each case study (any language
+        version, dropped attempts left out)."""
+        from .adoptions import Adoption, AdoptionStatus
+
+        adopters = (Adoption.objects
+                    .filter(origin__translation_key=OuterRef("translation_key"))
+                    .exclude(status=AdoptionStatus.DROPPED)
+                    .values("origin__translation_key").annotate(n=Count("pk")).values("n"))
+        return self.annotate(adoption_count=Coalesce(Subquery(adopters), 0))
 
 
 class CaseStudyPage(Page):
@@ -140,11 +156,14 @@ class CaseStudyPage(Page):
             FieldPanel("privacy_assessment"),
         ], heading=_("Data and privacy")),
         FieldPanel("contact_person"),
+        InlinePanel("images", label=_("Images")),
         InlinePanel("documents", label=_("Documents")),
     ]
     parent_page_types = ["solutions_catalog.CatalogueIndexPage"]
     subpage_types = []
     base_form_class = CaseStudyPageForm
+
+    objects = PageManager.from_queryset(CaseStudyQuerySet)()
 
     class Meta:
         verbose_name = _("case study")
@@ -185,6 +204,7 @@ class CaseStudyPage(Page):
         visible = [d for d in documents
                    if members_only or d.visibility == DocumentVisibility.PUBLIC]
         context.update(
+            images=self.images.select_related("image"),
             themes=self.themes.all(),
             kpis=self.kpis.all(),
             partners=self.partners.select_related("organisation"),
@@ -248,3 +268,17 @@ class CaseStudyDocument(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("document")
+
+
+class CaseStudyImage(Orderable):
+    page = ParentalKey(CaseStudyPage, related_name="images", on_delete=models.CASCADE)
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"),
+                              on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("caption"), max_length=250, blank=True,
+                               help_text=_("Shown under the image; the image's own "
+                                           "description is read out as its text alternative."))
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("image")

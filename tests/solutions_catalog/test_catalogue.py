@@ -12,7 +12,7 @@ from wagtail.documents.models import Document
 from members.demo import CITIES
 from members.models import Organisation
 from solutions_catalog.demo_case_studies import CASES
-from solutions_catalog.models import CaseStudyDocument, CaseStudyPage
+from solutions_catalog.models import CaseStudyDocument, CaseStudyImage, CaseStudyPage
 from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +172,23 @@ def test_public_catalogue_matrix_over_http(client, catalogue, people, as_user, r
     client = as_user(people[role])
     assert client.get("/en/catalogue/").status_code == 200
     assert client.get("/en/catalogue/daegu-data-hub/").status_code == 200
+
+
+def test_images_show_with_their_text_alternative_and_caption(client, catalogue):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Hub dashboard", file=get_test_image_file(),
+                                 description="The hub's dashboard on a wall screen")
+    CaseStudyImage.objects.create(page=catalogue, image=image, caption="Control room, 2024")
+    response = client.get("/catalogue/daegu-data-hub/")
+    assert 'alt="The hub&#x27;s dashboard on a wall screen"' in response.text
+    assert "<figcaption>Control room, 2024</figcaption>" in response.text
+
+
+def test_replication_counts_show_on_the_catalogue_and_the_city_page(client, catalogue):
+    hub = "Daegu smart-city data hub"
+    cards = client.get("/en/catalogue/?city=daegu").context["catalogue"].page
+    counts = {case.title: case.adoption_count for case in cards}
+    assert counts[hub] == 2  # Bucheon and Suwon, whichever language version they adopted
+    assert "replicated by 2 cities" in client.get("/en/members/daegu/").text
