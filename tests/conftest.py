@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import time
+import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -169,3 +170,19 @@ def on_commit(django_capture_on_commit_callbacks):
     """``with on_commit():`` runs what the code queued for after commit (e-mail), as a real
     commit would; the test's own transaction never commits."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def search_engine(request, settings, db):
+    """Each engine in turn, so one contract suite covers both. Elasticsearch gets an alias of
+    its own, dropped with its indices afterwards."""
+    from search.engines import get_engine
+
+    settings.SEARCH_ENGINE = request.param
+    settings.SEARCH_INDEX_ALIAS = f"portal-test-{uuid.uuid4().hex[:10]}"
+    get_engine.cache_clear()
+    engine = get_engine()
+    yield engine
+    if request.param == "elasticsearch":
+        engine.client.indices.delete(index=f"{settings.SEARCH_INDEX_ALIAS}-*")
+    get_engine.cache_clear()

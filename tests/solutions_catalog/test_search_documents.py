@@ -1,0 +1,59 @@
+"""The catalogue in search, on both engines: published case studies in their language,
+listed offerings and challenges; drafts, unlisted offerings and answers never."""
+
+import pytest
+
+from search.registry import PUBLIC
+from solutions_catalog.models import CaseStudyPage, ChallengeResponse, VendorOffering
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(results) -> list[str]:
+    return [hit.title for hit in results.hits]
+
+
+def test_case_studies_are_found_in_their_own_language(catalogue, search_engine):
+    search_engine.rebuild()
+    korean = search_engine.search("데이터 허브", audiences={PUBLIC}, language="ko")
+    english = search_engine.search("data hub", audiences={PUBLIC}, language="en")
+    assert "대구 스마트시티 데이터 허브" in titles(korean)
+    assert "Daegu smart-city data hub" in titles(english)
+    assert all(hit.url.startswith("/en/") for hit in english.hits)
+
+
+def test_drafts_unlisted_offerings_and_answers_are_not_found(catalogue, search_engine):
+    catalogue.unpublish()
+    VendorOffering.objects.filter(slug="civicsense-soc").update(is_listed=False)
+    ChallengeResponse.objects.filter(proposal__contains="lamp posts").update(
+        proposal="Zyxwo confidential pricing")
+    search_engine.rebuild()
+    korean = titles(search_engine.search("데이터 허브", audiences={PUBLIC}, language="ko"))
+    assert "대구 스마트시티 데이터 허브" not in korean
+    assert search_engine.search("security operations", audiences={PUBLIC},
+                                language="en").hits  # Seoul's case study still is
+    assert "CivicSense city security operations" not in titles(
+        search_engine.search("security operations", audiences={PUBLIC}, language="en"))
+    assert search_engine.search("Zyxwo", audiences={PUBLIC}).total == 0
+
+
+def test_offerings_and_challenges_are_found_in_both_languages(catalogue, search_engine):
+    search_engine.rebuild()
+    assert "Saebyeok demand-responsive bus" in titles(
+        search_engine.search("demand-responsive", audiences={PUBLIC}, language="en"))
+    assert "항만 배후지 대기질" in titles(
+        search_engine.search("항만", audiences={PUBLIC}, language="ko"))
+    hits = search_engine.search("lorries", audiences={PUBLIC}, language="en").hits
+    assert "/en/challenges/busan-port-air-quality/" in [hit.url for hit in hits]
+
+
+def test_status_counts_each_catalogue_kind(catalogue, search_engine):
+    search_engine.rebuild()
+    counts = search_engine.status()["documents_by_kind"]
+    live = CaseStudyPage.objects.live().public().count()
+    assert live >= 80  # 40+ case studies in two languages
+    # the database engine counts objects; Elasticsearch, documents (one per language)
+    assert counts["case_study"] == live
+    assert counts["offering"] in (VendorOffering.objects.listed().count(),
+                                  2 * VendorOffering.objects.listed().count())
+    assert counts["challenge"] > 0
