@@ -103,7 +103,10 @@ def apply_facets(base: QuerySet, facets: list[Facet], params: QueryDict) -> Face
             key=lambda option: (-option.count, option.label),
         )
         groups[facet.param] = FacetGroup(str(facet.title or facet.param), options)
-    return FacetedResult(filtered().distinct(), groups, selected, errors)
+    # Filters across many-to-many relations repeat rows; selecting the ids in a subquery
+    # removes the repeats without a DISTINCT over every (wide, text) column of the listing.
+    matching = base.filter(pk__in=filtered().values("pk")) if any(selected.values()) else base
+    return FacetedResult(matching, groups, selected, errors)
 
 
 @dataclass

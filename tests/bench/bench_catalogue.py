@@ -1,6 +1,6 @@
 """Catalogue render times with 1,000 case studies: p50/p95 and query counts.
 
-    .venv/bin/python tests/bench/bench_catalogue.py [--cases 1000] [--requests 50]
+    .venv/bin/python tests/bench/bench_catalogue.py [--cases 1000] [--requests 50] [--slowest 3]
 
 Runs in a throwaway test database (SQLite in memory, or PostgreSQL when DATABASE_URL says
 so), seeds the demo, adds case studies up to --cases, then times the catalogue index
@@ -50,7 +50,7 @@ def grow_catalogue(total: int) -> None:
         page.themes.set(themes)
 
 
-def measure(client: Client, url: str, requests: int) -> None:
+def measure(client: Client, url: str, requests: int, slowest: int = 0) -> None:
     client.get(url)  # warm caches and templates
     timings = []
     for _ in range(requests):
@@ -63,12 +63,17 @@ def measure(client: Client, url: str, requests: int) -> None:
     print(f"{url:58} p50 {statistics.median(timings):7.1f} ms   "
           f"p95 {percentile(timings, 95):7.1f} ms   {len(queries.captured_queries):3} queries   "
           f"{len(response.content) / 1024:6.1f} kB")
+    by_time = sorted(queries.captured_queries, key=lambda q: float(q["time"]), reverse=True)
+    for query in by_time[:slowest]:
+        print(f"    {float(query['time']) * 1000:7.1f} ms  {query['sql'][:160]}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--slowest", type=int, default=0,
+                        help="also print the N slowest SQL queries of each page")
     args = parser.parse_args()
 
     setup_test_environment()
@@ -87,7 +92,7 @@ def main() -> None:
         for url in ["/catalogue/", "/catalogue/?theme=connectivity&country=KR",
                     "/catalogue/?page=20", "/catalogue/daegu-data-hub/",
                     "/api/catalogue/case-studies?lang=ko&page_size=50"]:
-            measure(client, url, args.requests)
+            measure(client, url, args.requests, args.slowest)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
