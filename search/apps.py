@@ -8,5 +8,25 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from .registry import searchable_types
+
         # Each app declares its searchable types in its own search.py, as admin.py does.
         autodiscover_modules("search")
+        for searchable in searchable_types():
+            receiver = _change_recorder(searchable.kind)
+            post_save.connect(receiver, sender=searchable.model, weak=False,
+                              dispatch_uid=f"search-save-{searchable.kind}")
+            post_delete.connect(receiver, sender=searchable.model, weak=False,
+                                dispatch_uid=f"search-delete-{searchable.kind}")
+
+
+def _change_recorder(kind: str):
+    def record(sender, instance, raw: bool = False, **kwargs) -> None:
+        from .outbox import record_change
+
+        if not raw:
+            record_change(kind, str(instance.pk))
+
+    return record

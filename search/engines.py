@@ -16,7 +16,8 @@ from elasticsearch_dsl import Q as ESQ
 
 from .analysis import hangul_bigrams
 from .documents import LANGUAGE_ANALYZERS, TEXT_FIELDS, PortalDocument, language_subfields
-from .registry import SearchRecord, all_records, searchable_types
+from .outbox import held_changes
+from .registry import SearchRecord, all_records, searchable_type, searchable_types
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ class DatabaseEngine:
 
     def rebuild(self) -> int:
         return 0
+
+    def sync(self, kind: str, object_id: str) -> None:
+        pass  # reads live rows
 
     def health(self) -> dict:
         return {"ok": True, "engine": self.name}
@@ -134,20 +138,39 @@ class ElasticsearchEngine:
             return []
 
     def rebuild(self) -> int:
-        new_index = self._create_index()
-        try:
-            count = self._bulk(all_records(), new_index)
-        except Exception:
-            self.client.indices.delete(index=new_index)
-            raise
-        old = self._alias_targets()
-        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
-        actions.append({"add": {"index": new_index, "alias": self.alias}})
-        self.client.indices.update_aliases(actions=actions)
-        for name in old:
-            self.client.indices.delete(index=name)
+        with held_changes():
+            new_index = self._create_index()
+            try:
+                count = self._bulk(all_records(), new_index)
+            except Exception:
+                self.client.indices.delete(index=new_index)
+                raise
+            old = self._alias_targets()
+            actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+            actions.append({"add": {"index": new_index, "alias": self.alias}})
+            self.client.indices.update_aliases(actions=actions)
+            for name in old:
+                self.client.indices.delete(index=name)
         logger.info("search index rebuilt", extra={"index": new_index, "documents": count})
         return count
+
+    def sync(self, kind: str, object_id: str) -> None:
+        """Make one object's documents match the database: index what it yields now, and
+        remove what it no longer does (unpublished, deleted, a language dropped)."""
+        searchable = searchable_type(kind)
+        obj = searchable.indexable().filter(pk=object_id).first()
+        records = list(searchable.to_records(obj)) if obj is not None else []
+        self.ensure_index()
+        if records:
+            self._bulk(records, self.alias)
+        # Found and deleted by id: the minimal distribution has no _delete_by_query.
+        stale = (Search(using=self.client, index=self.alias)
+                 .filter("term", kind=kind).filter("term", object_id=object_id)
+                 .exclude("ids", values=[r.doc_id for r in records]).source(False))
+        deletions = [{"_op_type": "delete", "_index": self.alias, "_id": hit.meta.id}
+                     for hit in stale.scan()]
+        if deletions:
+            helpers.bulk(self.client, deletions, refresh="wait_for")
 
     def health(self) -> dict:
         health = self.client.options(request_timeout=2, max_retries=0).cluster.health()

@@ -55,6 +55,10 @@ def register(searchable: SearchableType) -> None:
     _registry[searchable.kind] = searchable
 
 
+def searchable_type(kind: str) -> SearchableType:
+    return _registry[kind]
+
+
 def searchable_types() -> list[SearchableType]:
     return list(_registry.values())
 

@@ -127,6 +127,8 @@ CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "portal.tasks.record_worker_heartbeat", "schedule": 60.0},
+    # Retries index changes that failed (Elasticsearch down); see search.outbox.
+    "search-outbox-sweep": {"task": "search.tasks.sweep_outbox", "schedule": 60.0},
 }
 
 # --- Search ---------------------------------------------------------------------------------

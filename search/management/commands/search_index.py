@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from search.engines import get_engine
+from search.models import PendingChange
 
 
 class Command(BaseCommand):
@@ -14,7 +15,11 @@ class Command(BaseCommand):
         if action == "rebuild":
             count = engine.rebuild()
             self.stdout.write(self.style.SUCCESS(f"{engine.name}: {count} documents indexed."))
-        for key, value in engine.status().items():
+        pending = PendingChange.objects.order_by("queued_at")
+        oldest = pending.first()
+        status = {**engine.status(), "pending_changes": pending.count(),
+                  "oldest_pending": oldest.queued_at.isoformat() if oldest else "none"}
+        for key, value in status.items():
             if isinstance(value, dict):
                 value = ", ".join(f"{k}={v}" for k, v in sorted(value.items())) or "none"
             self.stdout.write(f"{key:18} {value}")

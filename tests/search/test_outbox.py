@@ -1,0 +1,80 @@
+"""Against the real Elasticsearch: a change reaches the index after commit, survives an
+outage in the outbox, and waits out a rebuild; afterwards the index equals the database."""
+
+import pytest
+from django.utils import timezone
+from elasticsearch_dsl import Search
+
+from search.engines import get_engine
+from search.models import PendingChange
+from search.outbox import held_changes
+from search.registry import PUBLIC, all_records
+from search.tasks import sweep_outbox
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.elasticsearch
+ELASTICSEARCH_ONLY = pytest.mark.parametrize("search_engine", ["elasticsearch"], indirect=True)
+
+
+def found(engine, text: str) -> list[str]:
+    return [hit.title for hit in engine.search(text, audiences={PUBLIC}, language="en").hits]
+
+
+def indexed_ids(engine) -> set[str]:
+    engine.client.indices.refresh(index=engine.alias)
+    return {hit.meta.id for hit in Search(using=engine.client, index=engine.alias).scan()}
+
+
+@ELASTICSEARCH_ONLY
+def test_a_change_reaches_the_index_after_commit(search_engine, on_commit):
+    search_engine.rebuild()
+    with on_commit():
+        gimhae = OrganisationFactory(name_en="Gimhae City")
+    assert found(search_engine, "Gimhae") == ["Gimhae City"]
+    with on_commit():
+        gimhae.membership_status = "lapsed"
+        gimhae.save()
+    assert found(search_engine, "Gimhae") == []
+    assert not PendingChange.objects.exists()
+
+
+@ELASTICSEARCH_ONLY
+def test_nothing_is_lost_while_elasticsearch_is_down(search_engine, on_commit, settings):
+    andong = OrganisationFactory(name_en="Andong City")
+    search_engine.rebuild()
+    working_url = settings.ELASTICSEARCH_URL
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    get_engine.cache_clear()
+    with on_commit():  # the requests that made these changes do not fail
+        OrganisationFactory(name_en="Boryeong City")
+        andong.membership_status = "suspended"
+        andong.save()
+    assert PendingChange.objects.count() == 2
+    assert all(change.attempts == 1 and change.last_error
+               for change in PendingChange.objects.all())
+
+    settings.ELASTICSEARCH_URL = working_url  # back up
+    get_engine.cache_clear()
+    PendingChange.objects.update(next_attempt_at=timezone.now())  # the retry is due
+    assert sweep_outbox() == {"applied": 2, "pending": 0}
+    assert indexed_ids(search_engine) == {record.doc_id for record in all_records()}
+    assert found(search_engine, "Boryeong") == ["Boryeong City"]
+    assert found(search_engine, "Andong") == []
+
+
+@ELASTICSEARCH_ONLY
+def test_changes_made_during_a_rebuild_wait_and_reach_the_new_index(search_engine, on_commit):
+    search_engine.rebuild()
+    with held_changes():  # what rebuild() wraps around loading the new index
+        with on_commit():
+            OrganisationFactory(name_en="Chuncheon City")
+        assert PendingChange.objects.count() == 1  # not sent to the index being replaced
+    assert found(search_engine, "Chuncheon") == ["Chuncheon City"]
+    assert not PendingChange.objects.exists()
+
+
+def test_the_database_engine_keeps_no_outbox(settings, db):
+    settings.SEARCH_ENGINE = "database"
+    OrganisationFactory(name_en="Gangneung City")
+    assert not PendingChange.objects.exists()
