@@ -9,6 +9,8 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished
 
         from .registry import searchable_types
 
@@ -20,6 +22,11 @@ class SearchConfig(AppConfig):
                               dispatch_uid=f"search-save-{searchable.kind}")
             post_delete.connect(receiver, sender=searchable.model, weak=False,
                                 dispatch_uid=f"search-delete-{searchable.kind}")
+            if issubclass(searchable.model, Page):
+                # Bulk and scheduled (un)publishing save a plain Page; these name the type.
+                for signal, name in ((page_published, "publish"), (page_unpublished, "unpublish")):
+                    signal.connect(receiver, sender=searchable.model, weak=False,
+                                   dispatch_uid=f"search-{name}-{searchable.kind}")
 
 
 def _change_recorder(kind: str):

@@ -4,10 +4,13 @@ answers to challenges and unconfirmed deployments are never indexed."""
 
 from collections.abc import Iterator
 
+from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from members.models import Organisation
+from search.outbox import enabled, record_change
 from search.registry import PUBLIC, SearchableType, SearchRecord, register
 
 from .models import CaseStudyPage, Challenge, VendorOffering
@@ -89,3 +92,19 @@ register(SearchableType(
     to_records=challenge_records,
     text_fields=("title_ko", "title_en", "problem_ko", "problem_en"),
 ))
+
+
+def _organisation_changed(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+    """An organisation's status, name or country shows in its offerings, challenges and case
+    studies: their documents follow it (suspending a vendor removes its offerings)."""
+    if created or raw or not enabled():
+        return
+    for kind, queryset in (("offering", instance.offerings.all()),
+                           ("challenge", instance.challenges.all()),
+                           ("case_study", instance.case_studies.all())):
+        for pk in queryset.values_list("pk", flat=True):
+            record_change(kind, str(pk))
+
+
+post_save.connect(_organisation_changed, sender=Organisation,
+                  dispatch_uid="search-organisation-dependants")

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from members.models import Organisation, OrganisationKind
-from members.permissions import SUPPLIER_KINDS, Action, require, viewer
+from members.permissions import SUPPLIER_KINDS, Action, check, is_staff, require, viewer
 from portal.mail import send_templated_mail
 
 from .models import (
@@ -26,9 +26,9 @@ from .models import (
 
 
 def cities_of(user) -> QuerySet:
-    """The cities this person acts for: adoptions, challenges."""
-    return Organisation.objects.active().filter(kind=OrganisationKind.CITY,
-                                                pk__in=viewer(user).city_ids)
+    """The cities this person acts for (adoptions, challenges): staff act for any."""
+    cities = Organisation.objects.active().filter(kind=OrganisationKind.CITY)
+    return cities if is_staff(user) else cities.filter(pk__in=viewer(user).city_ids)
 
 
 def cities_that_may_adopt(user, case_study: CaseStudyPage) -> QuerySet:
@@ -75,14 +75,18 @@ def record_adoption(origin: CaseStudyPage, adopter: Organisation, actor, *,
 
 def vendors_of(user) -> QuerySet:
     """The companies and research partners this person may list offerings for."""
-    return Organisation.objects.active().filter(kind__in=SUPPLIER_KINDS,
-                                                pk__in=viewer(user).memberships.keys())
+    suppliers = Organisation.objects.active().filter(kind__in=SUPPLIER_KINDS)
+    return suppliers if is_staff(user) else suppliers.filter(
+        pk__in=viewer(user).memberships.keys())
+
+
+RESERVED_SLUGS = {"new", "deployments", "answers"}  # path segments of our own URLs
 
 
 def _unique_slug(model, *names: str) -> str:
     base = slugify(next((n for n in names if n.strip()), ""), allow_unicode=True)[:70] or "item"
     slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or model.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -163,11 +167,17 @@ def respond_to_challenge(challenge: Challenge, organisation: Organisation, actor
         defaults={"author": actor, "proposal": proposal.strip(), "case_study": case_study,
                   "offering": offering},
     )
-    author = challenge.created_by
-    if created and author is not None:
-        send_templated_mail(author.email, "solutions_catalog/email/challenge_response",
-                            {"response": response, "challenge": challenge},
-                            language=author.preferred_language)
+    if created:
+        # Answers are for the city: its author while still acting for it, else its address.
+        author = challenge.created_by
+        if author is not None and check(author, Action.POST_CHALLENGE, challenge.city):
+            to, language = author.email, author.preferred_language
+        else:
+            to, language = challenge.city.contact_email, "ko"
+        if to:
+            send_templated_mail(to, "solutions_catalog/email/challenge_response",
+                                {"response": response, "challenge": challenge},
+                                language=language)
     return response
 
 

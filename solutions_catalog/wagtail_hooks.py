@@ -9,6 +9,8 @@ from members.permissions import Action, check
 
 from .models import (
     CaseStudyDocument,
+    CaseStudyPage,
+    CatalogueIndexPage,
     DocumentVisibility,
     EvidenceLevel,
     FundingModel,
@@ -41,6 +43,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+CATALOGUE_PAGES = (CaseStudyPage, CatalogueIndexPage)
 
 
 @hooks.register("before_serve_document")
@@ -54,3 +57,39 @@ def protect_members_only_documents(document, request):
             return redirect_to_login(request.get_full_path())
         return HttpResponseForbidden(_("This document is shared with member organisations only."))
     return None
+
+
+# Wagtail's copy, move, delete and bulk views load plain ``Page`` objects, which carry the
+# subtree permissions without our per-city narrowing: ask the specific page again.
+PAGE_CHECKS = {"copy": "can_copy", "move": "can_move", "delete": "can_delete",
+               "publish": "can_publish", "unpublish": "can_unpublish"}
+
+
+def _refused(request, pages, action: str) -> HttpResponseForbidden | None:
+    check_name = PAGE_CHECKS.get(action)
+    for page in pages if check_name else ():
+        specific = getattr(page, "specific", page)
+        if isinstance(specific, CATALOGUE_PAGES) and not getattr(
+                specific.permissions_for_user(request.user), check_name)():
+            return HttpResponseForbidden(_("You may not do this to another city's case study."))
+    return None
+
+
+@hooks.register("before_copy_page")
+def guard_copy(request, page):
+    return _refused(request, [page], "copy")
+
+
+@hooks.register("before_move_page")
+def guard_move(request, page, destination):
+    return _refused(request, [page], "move")
+
+
+@hooks.register("before_delete_page")
+def guard_delete(request, page):
+    return _refused(request, [page], "delete")
+
+
+@hooks.register("before_bulk_action")
+def guard_bulk_action(request, action_type, objects, action_class_instance):
+    return _refused(request, objects, action_type)

@@ -180,7 +180,7 @@ class CaseStudyPage(Page):
         from ..forms import AdoptionForm
         from ..services import cities_that_may_adopt
         from .adoptions import Adoption
-        from .offerings import Deployment, DeploymentStatus
+        from .offerings import Deployment
 
         context = super().get_context(request, *args, **kwargs)
         lineage = Adoption.objects.of_case_study(self).select_related("adopter")
@@ -192,11 +192,11 @@ class CaseStudyPage(Page):
             ).select_related("origin", "origin__city"),
             adoption_form=AdoptionForm(cities=cities) if cities.exists() else None,
         )
-        deployments = list(Deployment.objects.of_case_study(self).exclude(
-            status=DeploymentStatus.DECLINED).select_related("offering", "offering__vendor"))
+        deployments = Deployment.objects.of_case_study(self).select_related(
+            "offering", "offering__vendor")
         context.update(
-            deployments=[d for d in deployments if d.status == DeploymentStatus.CONFIRMED],
-            deployment_claims=[d for d in deployments if d.status == DeploymentStatus.CLAIMED]
+            deployments=deployments.public(),
+            deployment_claims=deployments.pending()
             if check(request.user, Action.CONFIRM_DEPLOYMENT, self.city) else [],
         )
         members_only = check(request.user, Action.READ_MEMBERS_ONLY).allowed

@@ -86,6 +86,12 @@ class DeploymentQuerySet(models.QuerySet):
     def confirmed(self) -> "DeploymentQuerySet":
         return self.filter(status=DeploymentStatus.CONFIRMED)
 
+    def public(self) -> "DeploymentQuerySet":
+        """Confirmed, of a listed offering, in a published case study: what visitors see."""
+        return self.confirmed().filter(
+            offering__is_listed=True, offering__vendor__membership_status=MembershipStatus.ACTIVE,
+            case_study__live=True)
+
     def pending(self) -> "DeploymentQuerySet":
         return self.filter(status=DeploymentStatus.CLAIMED)
 

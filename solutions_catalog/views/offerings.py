@@ -38,8 +38,9 @@ def offering_list(request: HttpRequest) -> HttpResponse:
     result = apply_facets(VendorOffering.objects.listed(), FACETS, request.GET)
     listing = (result.queryset.select_related("vendor").prefetch_related("themes")
                .annotate(confirmed_deployments=Count(
-                   "deployments", filter=Q(deployments__status=DeploymentStatus.CONFIRMED),
-                   distinct=True))
+                   "deployments", distinct=True,
+                   filter=Q(deployments__status=DeploymentStatus.CONFIRMED,
+                            deployments__case_study__live=True)))
                .order_by("-confirmed_deployments", "-updated_at"))
     return render(request, "solutions_catalog/offering_list.html", {
         "offerings": paginate(result, listing, request.GET, PAGE_SIZE),
@@ -57,7 +58,8 @@ def offering_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "offering": offering,
         "themes": offering.themes.all(),
         "domains": offering.service_domains.all(),
-        "deployments": [d for d in deployments if d.status == DeploymentStatus.CONFIRMED],
+        "deployments": [d for d in deployments
+                        if d.status == DeploymentStatus.CONFIRMED and d.case_study.live],
         "claims": [d for d in deployments if d.status != DeploymentStatus.CONFIRMED]
         if may_edit else [],
         "may_edit": may_edit,

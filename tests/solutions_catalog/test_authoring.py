@@ -49,6 +49,7 @@ def case_study_form(city_pk, title="수원 스마트 횡단보도", kpis=(), **f
         "privacy_assessment": "completed",
         "kpis": kpis,
         "partners": inline_formset([]),
+        "images": inline_formset([]),
         "documents": inline_formset([]),
         "comments": inline_formset([]),
         **fields,
@@ -194,3 +195,27 @@ def test_forbidden_or_oversized_documents_are_refused(as_user, catalogue, name, 
     assert response.status_code == 200
     assert message in str(response.context["form"].errors), response.context["form"].errors
     assert get_document_model().objects.count() == before
+
+
+def test_copy_move_delete_and_bulk_actions_respect_the_city(as_user, catalogue):
+    """Wagtail's copy, move, delete and bulk views load plain pages; the city rule holds."""
+    client = as_user(person("officer.bucheon@demo.example"))
+    pk = catalogue.pk
+    assert client.post(f"/admin/pages/{pk}/delete/").status_code in (302, 403)
+    assert client.get(f"/admin/pages/{pk}/copy/").status_code in (302, 403)
+    bulk = client.post(f"/admin/bulk/wagtailcore/page/delete/?id={pk}&next=/admin/")
+    assert bulk.status_code in (302, 403)
+    assert CaseStudyPage.objects.filter(pk=pk, live=True).exists()
+    assert CaseStudyPage.objects.filter(translation_key=catalogue.translation_key).count() == 2
+
+    from django.test import RequestFactory
+    from wagtail.models import Page
+
+    from solutions_catalog.wagtail_hooks import guard_bulk_action
+
+    request = RequestFactory().post("/admin/bulk/")
+    plain = [Page.objects.get(pk=pk)]  # what the bulk views hand to the hook
+    request.user = person("officer.bucheon@demo.example")
+    assert guard_bulk_action(request, "delete", plain, None).status_code == 403
+    request.user = person("staff@demo.example")
+    assert guard_bulk_action(request, "delete", plain, None) is None

@@ -202,3 +202,41 @@ def test_the_challenge_list_shows_open_challenges_in_bounded_queries(
     assert "Air quality around the port" in titles
     assert "Placing heatwave shelters" not in titles  # closed
     assert "Placing heatwave shelters" in client.get("/en/challenges/?closed=1").text
+
+
+def test_a_confirmed_deployment_of_an_unlisted_offering_is_not_shown(client, lights):
+    offering = VendorOffering.objects.get(slug="hanbit-smart-lighting")
+    assert offering.name_en in client.get(lights.url).text  # the English page
+    offering.is_listed = False
+    offering.save()
+    assert offering.name_en not in client.get(lights.url).text
+
+
+def test_a_name_that_is_one_of_our_paths_gets_another_slug(as_user, catalogue):
+    vendor = person("vendor@demo.example")
+    as_user(vendor).post("/en/offerings/new/", offering_form(
+        vendor=vendor.memberships.get().organisation.pk, name_en="New"))
+    offering = VendorOffering.objects.get(name_en="New")
+    assert offering.slug != "new"
+    assert as_user(vendor).get(f"/en/offerings/{offering.slug}/").status_code == 200
+
+
+def test_staff_edit_any_citys_challenge(as_user, catalogue):
+    challenge = Challenge.objects.get(slug="busan-port-air-quality")
+    staff = as_user(person("staff@demo.example"))
+    response = staff.post(f"/en/challenges/{challenge.slug}/edit/",
+                          challenge_form(challenge.city, title_en="Port air quality"))
+    assert response.status_code == 302
+    challenge.refresh_from_db()
+    assert challenge.title_en == "Port air quality"
+
+
+def test_answers_go_to_the_city_once_their_author_has_left_it(as_user, catalogue, on_commit):
+    challenge = Challenge.objects.get(slug="busan-port-air-quality")
+    challenge.created_by.memberships.all().delete()  # the officer left Busan
+    vendor = person("admin.saebyeok@demo.example")
+    with on_commit():
+        as_user(vendor).post(f"/en/challenges/{challenge.slug}/answers/", {
+            "organisation": vendor.memberships.get().organisation.pk,
+            "proposal": "Electric port shuttles."})
+    assert mail.outbox[-1].to == [challenge.city.contact_email]

@@ -57,3 +57,22 @@ def test_status_counts_each_catalogue_kind(catalogue, search_engine):
     assert counts["offering"] in (VendorOffering.objects.listed().count(),
                                   2 * VendorOffering.objects.listed().count())
     assert counts["challenge"] > 0
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.parametrize("search_engine", ["elasticsearch"], indirect=True)
+def test_unpublishing_and_suspending_a_vendor_reach_the_index(catalogue, search_engine,
+                                                               on_commit):
+    from members.models import Organisation
+
+    search_engine.rebuild()
+    with on_commit():
+        catalogue.unpublish()  # Wagtail's unpublish, as the bulk and scheduled ones use
+    assert "대구 스마트시티 데이터 허브" not in titles(
+        search_engine.search("데이터 허브", audiences={PUBLIC}, language="ko"))
+    with on_commit():
+        vendor = Organisation.objects.get(slug="saebyeok-mobility")
+        vendor.membership_status = "suspended"
+        vendor.save()
+    assert "Saebyeok demand-responsive bus" not in titles(
+        search_engine.search("demand-responsive", audiences={PUBLIC}, language="en"))
