@@ -1,6 +1,8 @@
 """Case studies: what a member city did, with measured outcomes, partners and documents.
 A case study is a Wagtail page under the catalogue index, one page per language."""
 
+from collections.abc import Iterable
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -88,6 +91,14 @@ class CaseStudyQuerySet(PageQuerySet):
                     .exclude(status=AdoptionStatus.DROPPED)
                     .values("origin__translation_key").annotate(n=Count("pk")).values("n"))
         return self.annotate(adoption_count=Coalesce(Subquery(adopters), 0))
+
+    def versions_for(self, pages: Iterable["CaseStudyPage"]) -> dict:
+        """translation key → the live version in the active language, in one query (for
+        lists of pages that lineage and deployments store in their first language)."""
+        keys = {page.translation_key for page in pages}
+        language = (get_language() or "ko")[:2]
+        return {page.translation_key: page for page in self.live().filter(
+            translation_key__in=keys, locale__language_code=language)}
 
 
 class CaseStudyPage(Page):
@@ -185,11 +196,15 @@ class CaseStudyPage(Page):
         context = super().get_context(request, *args, **kwargs)
         lineage = Adoption.objects.of_case_study(self).select_related("adopter")
         cities = cities_that_may_adopt(request.user, self)
+        replicates = list(Adoption.objects.filter(
+            adopter_case_study__translation_key=self.translation_key
+        ).select_related("origin", "origin__city"))
+        versions = CaseStudyPage.objects.versions_for(a.origin for a in replicates)
+        for adoption in replicates:
+            adoption.origin_here = versions.get(adoption.origin.translation_key, adoption.origin)
         context.update(
             adoptions=lineage,
-            replicates=Adoption.objects.filter(
-                adopter_case_study__translation_key=self.translation_key
-            ).select_related("origin", "origin__city"),
+            replicates=replicates,
             adoption_form=AdoptionForm(cities=cities) if cities.exists() else None,
         )
         deployments = Deployment.objects.of_case_study(self).select_related(

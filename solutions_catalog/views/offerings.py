@@ -18,7 +18,7 @@ from portal.facets import Facet, apply_facets, paginate
 
 from .. import services
 from ..forms import DeploymentClaimForm, OfferingForm
-from ..models import Deployment, DeploymentStatus, PricingModel, VendorOffering
+from ..models import CaseStudyPage, Deployment, DeploymentStatus, PricingModel, VendorOffering
 from . import flash_errors, form_errors
 
 FACETS = [
@@ -54,14 +54,18 @@ def offering_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if not offering.is_public and not may_edit:
         raise Http404
     deployments = offering.deployments.select_related("case_study", "case_study__city")
+    shown = list(deployments.public())
+    claims = list(deployments.exclude(status=DeploymentStatus.CONFIRMED)) if may_edit else []
+    versions = CaseStudyPage.objects.versions_for(d.case_study for d in shown + claims)
+    for deployment in shown + claims:  # link the reader's language version
+        deployment.page = versions.get(deployment.case_study.translation_key,
+                                       deployment.case_study)
     return render(request, "solutions_catalog/offering_detail.html", {
         "offering": offering,
         "themes": offering.themes.all(),
         "domains": offering.service_domains.all(),
-        "deployments": [d for d in deployments
-                        if d.status == DeploymentStatus.CONFIRMED and d.case_study.live],
-        "claims": [d for d in deployments if d.status != DeploymentStatus.CONFIRMED]
-        if may_edit else [],
+        "deployments": shown,
+        "claims": claims,
         "may_edit": may_edit,
         "claim_form": DeploymentClaimForm() if may_edit else None,
     })

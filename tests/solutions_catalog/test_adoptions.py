@@ -77,3 +77,11 @@ def test_the_demo_shows_daegu_data_hub_replicated_by_bucheon_and_suwon(client, c
     page = client.get("/en/catalogue/daegu-data-hub/").text
     assert "2 cities are replicating this." in page
     assert "Bucheon" in page and "Suwon" in page
+
+
+def test_the_adopters_own_case_study_links_back_in_the_readers_language(client, catalogue):
+    page = client.get("/en/catalogue/bucheon-urban-data-platform/")
+    assert "This replicates a solution first built by Daegu" in page.text
+    assert 'href="/en/catalogue/daegu-data-hub/"' in page.text
+    korean = client.get("/catalogue/bucheon-urban-data-platform/")
+    assert 'href="/catalogue/daegu-data-hub/"' in korean.text
