@@ -8,9 +8,6 @@
 #
 # Progress goes to stderr; stdout carries only `export` lines.
 set -euo pipefail
-# Whatever a tool prints (pg_ctlcluster's "Removed stale pid file.", apt's chatter) goes to
-# stderr; only the final environment block reaches the caller's stdout (fd 3).
-exec 3>&1 1>&2
 
 ES_VERSION="${ES_VERSION:-8.19.21}"
 ES_PORT="${ES_PORT:-9200}"
@@ -103,8 +100,9 @@ YML
   java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
   log "starting Elasticsearch $ES_VERSION (heap $ES_HEAP, java $java_home)"
   as_root su -s /bin/bash "$ES_USER" -c \
-    "ES_JAVA_HOME='$java_home' ES_JAVA_OPTS='-Xms$ES_HEAP -Xmx$ES_HEAP' '$home/bin/elasticsearch' -d -p '$STATE_DIR/es-logs/es.pid'" >&2
-  wait_for Elasticsearch 180 es_answers
+    "ES_JAVA_HOME='$java_home' ES_JAVA_OPTS='-Xms$ES_HEAP -Xmx$ES_HEAP' '$home/bin/elasticsearch' -d -p '$STATE_DIR/es-logs/es.pid'" \
+    >"$STATE_DIR/es-console.log" 2>&1 </dev/null
+  wait_for Elasticsearch 180 es_answers || { tail -n 40 "$STATE_DIR/es-console.log"; return 1; }
 }
 
 install_test_tools() {
@@ -114,13 +112,18 @@ install_test_tools() {
   apt_install chromium fonts-noto-cjk gettext docker-compose
 }
 
-as_root mkdir -p "$STATE_DIR"
-start_postgres
-start_redis
-start_elasticsearch
-install_test_tools
+# Whatever a tool prints (pg_ctlcluster's "Removed stale pid file.", apt's chatter) goes to
+# stderr. The daemons started here must not inherit the caller's stdout either: a caller that
+# captures it, `$(bash scripts/services.sh)`, would wait for them to exit, i.e. forever.
+{
+  as_root mkdir -p "$STATE_DIR"
+  start_postgres
+  start_redis
+  start_elasticsearch
+  install_test_tools
+} >&2
 
-cat >&3 <<ENV
+cat <<ENV
 export DATABASE_URL=postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:5432/$PG_DB
 export REDIS_URL=redis://127.0.0.1:6379/0
 export CELERY_BROKER_URL=redis://127.0.0.1:6379/1
