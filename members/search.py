@@ -1,10 +1,12 @@
 """How organisations appear in search: the public profile, in both languages."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from search.registry import PUBLIC, SearchableType, SearchRecord, register
+from search.registry import PUBLIC, SearchableType, SearchRecord, register, register_facet_labels
 
 from .models import Organisation
 
@@ -31,6 +33,15 @@ register(
         model=Organisation,
         indexable=lambda: Organisation.objects.active(),
         to_records=organisation_records,
-        text_fields=("name_ko", "name_en", "description_ko", "description_en"),
+        label=_("Organisation"),
     )
 )
+
+
+def city_labels(slugs: Iterable[str]) -> dict[str, str]:
+    return {org.slug: org.name for org in Organisation.objects.filter(slug__in=slugs)}
+
+
+register_facet_labels("city", city_labels)
+register_facet_labels("country", lambda codes: {code: str(countries.name(code)) for code in codes})
+

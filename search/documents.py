@@ -1,5 +1,7 @@
 """The one Elasticsearch document type: the common fields of DESIGN §6."""
 
+from collections.abc import Iterable
+
 from elasticsearch_dsl import Completion, Date, Document, Keyword, Text
 
 from .analysis import hangul_bigrams
@@ -36,12 +38,22 @@ class PortalDocument(Document):
     body = Text(analyzer="standard")
     hangul = Text(analyzer="whitespace")
     themes = Keyword()
+    domain = Keyword()
+    maturity = Keyword()
+    funding = Keyword()
     country = Keyword()
+    city = Keyword()
     organisation = Keyword()
     date = Date()
+    year = Keyword()
     audiences = Keyword()
+    # "audience:language" pairs: suggestions are filtered by both inside Elasticsearch (the
+    # contexts of a completion field match if any one does, so both go in one context).
+    scope = Keyword(index=False)
     url = Keyword(index=False)
-    suggest = Completion()
+    suggest = Completion(analyzer="simple", contexts=[
+        {"name": "scope", "type": "category", "path": "scope"},
+    ])
 
     @classmethod
     def from_record(cls, record: SearchRecord, index: str) -> "PortalDocument":
@@ -55,10 +67,30 @@ class PortalDocument(Document):
             body=record.body,
             hangul=hangul_bigrams(" ".join((record.title, record.summary, record.body))),
             themes=list(record.themes),
+            domain=record.domain,
+            maturity=record.maturity,
+            funding=record.funding,
             country=record.country,
+            city=record.city,
             organisation=record.organisation,
             date=record.date,
+            year=record.year,
             audiences=list(record.audiences),
+            scope=scopes(record.audiences, [record.language]),
             url=record.url,
-            suggest={"input": [record.title]},
+            suggest={"input": title_prefixes(record.title)},
         )
+
+
+def scopes(audiences: Iterable[str], languages: Iterable[str]) -> list[str]:
+    return [f"{audience}:{language}" for audience in sorted(audiences) for language in languages]
+
+
+# facet -> document field
+FACET_FIELDS = {"theme": "themes"}
+
+
+def title_prefixes(title: str) -> list[str]:
+    """The title from each of its words on, so that typing a later word also suggests it."""
+    words = title.split()
+    return [" ".join(words[i:]) for i in range(min(len(words), 6))]

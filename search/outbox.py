@@ -8,7 +8,6 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -19,14 +18,7 @@ REBUILDING = "search:rebuilding"
 MAX_BACKOFF = datetime.timedelta(hours=1)
 
 
-def enabled() -> bool:
-    # The database engine reads live rows: there is nothing to keep in step.
-    return settings.SEARCH_ENGINE == "elasticsearch"
-
-
 def record_change(kind: str, object_id: str) -> None:
-    if not enabled():
-        return
     now = timezone.now()
     PendingChange.objects.update_or_create(
         kind=kind, object_id=object_id,

@@ -2,18 +2,34 @@
 version), listed offerings and challenges (both languages each). All of it is public; the
 answers to challenges and unconfirmed deployments are never indexed."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from django.db.models import Model
 from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
-from search.outbox import enabled, record_change
-from search.registry import PUBLIC, SearchableType, SearchRecord, register
+from search.outbox import record_change
+from search.registry import (
+    PUBLIC,
+    SearchableType,
+    SearchRecord,
+    register,
+    register_facet_labels,
+)
 
-from .models import CaseStudyPage, Challenge, VendorOffering
+from .models import (
+    CaseStudyPage,
+    Challenge,
+    FundingModel,
+    MaturityStage,
+    ServiceDomain,
+    Theme,
+    VendorOffering,
+)
 
 
 def case_study_records(page: CaseStudyPage) -> Iterator[SearchRecord]:
@@ -25,9 +41,15 @@ def case_study_records(page: CaseStudyPage) -> Iterator[SearchRecord]:
         summary=page.summary,
         body=strip_tags(f"{page.problem} {page.approach}"),
         themes=tuple(theme.slug for theme in page.themes.all()),
+        domain=page.service_domain.slug if page.service_domain else "",
+        maturity=page.maturity.slug if page.maturity else "",
+        funding=page.funding_model.slug if page.funding_model else "",
         country=page.city.country.code,
+        city=page.city.slug,
         organisation=page.city.slug,
-        date=page.first_published_at.date() if page.first_published_at else None,
+        # The year a project started says more to a reader than when its page went up.
+        date=page.started_on or (page.first_published_at.date()
+                                 if page.first_published_at else None),
         url=page.get_url(),
         audiences=(PUBLIC,),
     )
@@ -46,7 +68,7 @@ def offering_records(offering: VendorOffering) -> Iterator[SearchRecord]:
                 country=offering.vendor.country.code,
                 organisation=offering.vendor.slug,
                 date=offering.updated_at.date(),
-                url=reverse("catalogue:offering", args=[offering.slug]),
+                url=offering.get_absolute_url(),
                 audiences=(PUBLIC,),
             )
 
@@ -61,7 +83,9 @@ def challenge_records(challenge: Challenge) -> Iterator[SearchRecord]:
                 title=challenge.title,
                 summary=challenge.problem,
                 themes=tuple(theme.slug for theme in challenge.themes.all()),
+                domain=challenge.service_domain.slug if challenge.service_domain else "",
                 country=challenge.city.country.code,
+                city=challenge.city.slug,
                 organisation=challenge.city.slug,
                 date=challenge.created_at.date(),
                 url=reverse("catalogue:challenge", args=[challenge.slug]),
@@ -73,9 +97,11 @@ register(SearchableType(
     kind="case_study",
     model=CaseStudyPage,
     indexable=lambda: (CaseStudyPage.objects.live().public()
-                       .select_related("city", "locale").prefetch_related("themes")),
+                       .select_related("city", "locale", "service_domain", "maturity",
+                                       "funding_model")
+                       .prefetch_related("themes")),
     to_records=case_study_records,
-    text_fields=("title", "summary", "problem", "approach"),
+    label=_("Case study"),
 ))
 register(SearchableType(
     kind="offering",
@@ -83,21 +109,34 @@ register(SearchableType(
     indexable=lambda: (VendorOffering.objects.listed().select_related("vendor")
                        .prefetch_related("themes")),
     to_records=offering_records,
-    text_fields=("name_ko", "name_en", "summary_ko", "summary_en"),
+    label=_("Offering"),
 ))
 register(SearchableType(
     kind="challenge",
     model=Challenge,
-    indexable=lambda: Challenge.objects.select_related("city").prefetch_related("themes"),
+    indexable=lambda: (Challenge.objects.select_related("city", "service_domain")
+                       .prefetch_related("themes")),
     to_records=challenge_records,
-    text_fields=("title_ko", "title_en", "problem_ko", "problem_en"),
+    label=_("Challenge"),
 ))
+
+
+def _taxonomy_labels(model: type[Model]) -> Callable[[Iterable[str]], dict[str, str]]:
+    def labels(slugs: Iterable[str]) -> dict[str, str]:
+        return {term.slug: term.name for term in model.objects.filter(slug__in=slugs)}
+
+    return labels
+
+
+for facet, taxonomy in (("theme", Theme), ("domain", ServiceDomain),
+                        ("maturity", MaturityStage), ("funding", FundingModel)):
+    register_facet_labels(facet, _taxonomy_labels(taxonomy))
 
 
 def _organisation_changed(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
     """An organisation's status, name or country shows in its offerings, challenges and case
     studies: their documents follow it (suspending a vendor removes its offerings)."""
-    if created or raw or not enabled():
+    if created or raw:
         return
     for kind, queryset in (("offering", instance.offerings.all()),
                            ("challenge", instance.challenges.all()),

@@ -1,5 +1,7 @@
 """Operations on the catalogue that touch several models or send messages."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -7,11 +9,21 @@ from django.forms import ModelForm
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from members.models import Organisation, OrganisationKind
-from members.permissions import SUPPLIER_KINDS, Action, check, is_staff, require, viewer
+from members.permissions import (
+    SUPPLIER_KINDS,
+    Action,
+    check,
+    is_staff,
+    require,
+    search_audiences,
+    viewer,
+)
 from portal.mail import send_templated_mail
+from search.engines import SearchUnavailable, ask
 
 from .models import (
     Adoption,
@@ -130,6 +142,32 @@ def decide_deployment(deployment: Deployment, actor, *, confirm: bool) -> Deploy
 
 
 # --- Challenges -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Solution:
+    title: str
+    url: str
+    owner: str = ""
+
+
+def solutions_for(challenge: Challenge, user) -> dict[str, list[Solution]]:
+    """Case studies and offerings that may answer a challenge: found by its text through
+    search; by its themes and domain while search is unavailable."""
+    text = f"{challenge.title}\n{challenge.problem}"
+    try:
+        hits = ask(lambda engine: engine.matching(
+            text, kinds=("case_study", "offering"), audiences=search_audiences(user),
+            language=get_language(), limit=12))
+    except SearchUnavailable:
+        return {
+            "case_study": [Solution(c.title, c.url, c.city.name)
+                           for c in challenge.matching_case_studies()],
+            "offering": [Solution(o.name, o.get_absolute_url(), o.vendor.name)
+                         for o in challenge.matching_offerings()],
+        }
+    return {kind: [Solution(h.title, h.url) for h in hits if h.kind == kind][:6]
+            for kind in ("case_study", "offering")}
+
 
 def organisations_that_may_respond(user, challenge: Challenge) -> QuerySet:
     return (Organisation.objects.active().filter(pk__in=viewer(user).memberships.keys())

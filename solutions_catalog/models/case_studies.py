@@ -186,7 +186,8 @@ class CaseStudyPage(Page):
         return CaseStudyPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
-        from members.permissions import Action, check
+        from members.permissions import Action, check, search_audiences
+        from search.engines import ask_or
 
         from ..forms import AdoptionForm
         from ..services import cities_that_may_adopt
@@ -226,6 +227,9 @@ class CaseStudyPage(Page):
             documents=visible,
             hidden_documents=len(documents) - len(visible),
             show_contact=check(request.user, Action.VIEW_MEMBER_CONTACTS).allowed,
+            similar=ask_or([], lambda engine: engine.similar(
+                "case_study", str(self.pk), audiences=search_audiences(request.user),
+                language=self.locale.language_code)),
         )
         return context
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from members.models import MembershipStatus, Organisation, OrganisationKind
@@ -59,6 +60,9 @@ class VendorOffering(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalogue:offering", args=[self.slug])
 
     name = Localized()
     summary = Localized()

@@ -53,8 +53,7 @@ def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "solutions_catalog/challenge_detail.html", {
         "challenge": challenge,
         "themes": challenge.themes.all(),
-        "case_studies": challenge.matching_case_studies(),
-        "offerings": challenge.matching_offerings(),
+        "solutions": services.solutions_for(challenge, request.user),
         "responses": responses,
         "response_count": challenge.responses.count(),
         "manages": manages,

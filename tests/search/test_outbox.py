@@ -11,13 +11,16 @@ from search.outbox import held_changes
 from search.registry import PUBLIC, all_records
 from search.tasks import sweep_outbox
 from tests.factories import OrganisationFactory
+from tests.support.search import find
 
-pytestmark = pytest.mark.elasticsearch
-ELASTICSEARCH_ONLY = pytest.mark.parametrize("search_engine", ["elasticsearch"], indirect=True)
+
+def elasticsearch_only(test):
+    return pytest.mark.elasticsearch(
+        pytest.mark.parametrize("search_engine", ["elasticsearch"], indirect=True)(test))
 
 
 def found(engine, text: str) -> list[str]:
-    return [hit.title for hit in engine.search(text, audiences={PUBLIC}, language="en").hits]
+    return [hit.title for hit in find(engine, text, audiences={PUBLIC}, language="en").hits]
 
 
 def indexed_ids(engine) -> set[str]:
@@ -25,7 +28,7 @@ def indexed_ids(engine) -> set[str]:
     return {hit.meta.id for hit in Search(using=engine.client, index=engine.alias).scan()}
 
 
-@ELASTICSEARCH_ONLY
+@elasticsearch_only
 def test_a_change_reaches_the_index_after_commit(search_engine, on_commit):
     search_engine.rebuild()
     with on_commit():
@@ -38,7 +41,7 @@ def test_a_change_reaches_the_index_after_commit(search_engine, on_commit):
     assert not PendingChange.objects.exists()
 
 
-@ELASTICSEARCH_ONLY
+@elasticsearch_only
 def test_nothing_is_lost_while_elasticsearch_is_down(search_engine, on_commit, settings):
     andong = OrganisationFactory(name_en="Andong City")
     search_engine.rebuild()
@@ -63,7 +66,7 @@ def test_nothing_is_lost_while_elasticsearch_is_down(search_engine, on_commit, s
     assert found(search_engine, "Andong") == []
 
 
-@ELASTICSEARCH_ONLY
+@elasticsearch_only
 def test_changes_made_during_a_rebuild_wait_and_reach_the_new_index(search_engine, on_commit):
     search_engine.rebuild()
     with held_changes():  # what rebuild() wraps around loading the new index
@@ -74,7 +77,13 @@ def test_changes_made_during_a_rebuild_wait_and_reach_the_new_index(search_engin
     assert not PendingChange.objects.exists()
 
 
-def test_the_database_engine_keeps_no_outbox(settings, db):
-    settings.SEARCH_ENGINE = "database"
-    OrganisationFactory(name_en="Gangneung City")
+@pytest.mark.parametrize("search_engine", ["database"], indirect=True)
+def test_the_database_engine_follows_changes_through_the_same_outbox(search_engine, on_commit):
+    with on_commit():
+        gangneung = OrganisationFactory(name_en="Gangneung City")
+    assert found(search_engine, "Gangneung") == ["Gangneung City"]
+    with on_commit():
+        gangneung.membership_status = "lapsed"
+        gangneung.save()
+    assert found(search_engine, "Gangneung") == []
     assert not PendingChange.objects.exists()

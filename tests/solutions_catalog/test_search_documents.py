@@ -5,18 +5,16 @@ import pytest
 
 from search.registry import PUBLIC
 from solutions_catalog.models import CaseStudyPage, ChallengeResponse, VendorOffering
+from tests.support.search import find, titles
 
 pytestmark = pytest.mark.django_db
 
 
-def titles(results) -> list[str]:
-    return [hit.title for hit in results.hits]
-
 
 def test_case_studies_are_found_in_their_own_language(catalogue, search_engine):
     search_engine.rebuild()
-    korean = search_engine.search("데이터 허브", audiences={PUBLIC}, language="ko")
-    english = search_engine.search("data hub", audiences={PUBLIC}, language="en")
+    korean = find(search_engine, "데이터 허브", audiences={PUBLIC}, language="ko")
+    english = find(search_engine, "data hub", audiences={PUBLIC}, language="en")
     assert "대구 스마트시티 데이터 허브" in titles(korean)
     assert "Daegu smart-city data hub" in titles(english)
     assert all(hit.url.startswith("/en/") for hit in english.hits)
@@ -28,22 +26,22 @@ def test_drafts_unlisted_offerings_and_answers_are_not_found(catalogue, search_e
     ChallengeResponse.objects.filter(proposal__contains="lamp posts").update(
         proposal="Zyxwo confidential pricing")
     search_engine.rebuild()
-    korean = titles(search_engine.search("데이터 허브", audiences={PUBLIC}, language="ko"))
+    korean = titles(find(search_engine, "데이터 허브", audiences={PUBLIC}, language="ko"))
     assert "대구 스마트시티 데이터 허브" not in korean
-    assert search_engine.search("security operations", audiences={PUBLIC},
+    assert find(search_engine, "security operations", audiences={PUBLIC},
                                 language="en").hits  # Seoul's case study still is
     assert "CivicSense city security operations" not in titles(
-        search_engine.search("security operations", audiences={PUBLIC}, language="en"))
-    assert search_engine.search("Zyxwo", audiences={PUBLIC}).total == 0
+        find(search_engine, "security operations", audiences={PUBLIC}, language="en"))
+    assert find(search_engine, "Zyxwo", audiences={PUBLIC}).total == 0
 
 
 def test_offerings_and_challenges_are_found_in_both_languages(catalogue, search_engine):
     search_engine.rebuild()
     assert "Saebyeok demand-responsive bus" in titles(
-        search_engine.search("demand-responsive", audiences={PUBLIC}, language="en"))
+        find(search_engine, "demand-responsive", audiences={PUBLIC}, language="en"))
     assert "항만 배후지 대기질" in titles(
-        search_engine.search("항만", audiences={PUBLIC}, language="ko"))
-    hits = search_engine.search("lorries", audiences={PUBLIC}, language="en").hits
+        find(search_engine, "항만", audiences={PUBLIC}, language="ko"))
+    hits = find(search_engine, "lorries", audiences={PUBLIC}, language="en").hits
     assert "/en/challenges/busan-port-air-quality/" in [hit.url for hit in hits]
 
 
@@ -69,10 +67,10 @@ def test_unpublishing_and_suspending_a_vendor_reach_the_index(catalogue, search_
     with on_commit():
         catalogue.unpublish()  # Wagtail's unpublish, as the bulk and scheduled ones use
     assert "대구 스마트시티 데이터 허브" not in titles(
-        search_engine.search("데이터 허브", audiences={PUBLIC}, language="ko"))
+        find(search_engine, "데이터 허브", audiences={PUBLIC}, language="ko"))
     with on_commit():
         vendor = Organisation.objects.get(slug="saebyeok-mobility")
         vendor.membership_status = "suspended"
         vendor.save()
     assert "Saebyeok demand-responsive bus" not in titles(
-        search_engine.search("demand-responsive", audiences={PUBLIC}, language="en"))
+        find(search_engine, "demand-responsive", audiences={PUBLIC}, language="en"))

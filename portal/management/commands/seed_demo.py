@@ -34,8 +34,7 @@ class Command(BaseCommand):
         engine = get_engine()
         indexed = engine.rebuild()
 
-        search = (f"{indexed} documents indexed" if engine.name == "elasticsearch"
-                  else "database search engine, nothing to index")
+        search = f"{indexed} search documents ({engine.name} engine)"
         self.stdout.write(self.style.SUCCESS(
             f"Demo ready: {Organisation.objects.count()} organisations, "
             f"{Theme.objects.count()} themes, "

@@ -1,0 +1,286 @@
+"""The Elasticsearch engine: one index behind an alias. A rebuild fills a new index and swaps
+the alias atomically, so searches never meet an empty index."""
+
+import datetime
+import difflib
+import logging
+import re
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.utils import timezone
+from elasticsearch import Elasticsearch, NotFoundError, helpers
+from elasticsearch_dsl import A, Index, Search
+from elasticsearch_dsl import Q as ESQ
+
+from .analysis import hangul_bigrams
+from .documents import (
+    FACET_FIELDS,
+    LANGUAGE_ANALYZERS,
+    TEXT_FIELDS,
+    PortalDocument,
+    language_subfields,
+    scopes,
+)
+from .outbox import held_changes
+from .query import MARK_END, MARK_START, SearchHit, SearchQuery, SearchResults, facet_counts, marked
+from .registry import FACETS, SearchRecord, all_records, records_of
+
+logger = logging.getLogger(__name__)
+
+BOOSTS = {"title": 3, "summary": 2, "body": 1}
+# Sub-fields missing from an index (no such analysis module) are ignored by multi_match.
+QUERY_FIELDS = [
+    f"{field}{suffix}^{BOOSTS[field]}"
+    for field in TEXT_FIELDS
+    for suffix in ["", *(f".{name}" for name in LANGUAGE_ANALYZERS)]
+]
+SIMILARITY_FIELDS = ["title", "summary", "body", "hangul"]
+# Words that say nothing about a topic (the minimal distribution has no stop-word analyzer).
+STOP_WORDS = (
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in",
+    "into", "is", "it", "its", "of", "on", "or", "our", "that", "the", "their", "them",
+    "there", "these", "they", "this", "to", "was", "we", "were", "which", "will", "with",
+    "you", "your",
+)
+HIT_SOURCE = ["kind", "object_id", "title", "url", "summary", "date", "organisation"]
+MARKED = re.compile(f"{MARK_START}(.*?){MARK_END}")
+MARK_TAGS = {"pre_tags": [MARK_START], "post_tags": [MARK_END]}
+
+
+def _field(facet: str) -> str:
+    return FACET_FIELDS.get(facet, facet)
+
+
+def text_query(text: str) -> ESQ:
+    query = ESQ("multi_match", query=text, fields=QUERY_FIELDS)
+    bigrams = hangul_bigrams(text)
+    if bigrams:  # Korean compounds with or without the space
+        query |= ESQ("match", hangul={"query": bigrams, "operator": "and"})
+    return query
+
+
+def _hit(hit) -> SearchHit:
+    fragments = hit.meta.to_dict().get("highlight", {})
+    best = next((fragments[f][0] for f in sorted(fragments) if f.startswith(("summary", "body"))),
+                "")
+    date = getattr(hit, "date", None)
+    return SearchHit(kind=hit.kind, object_id=hit.object_id, title=hit.title, url=hit.url,
+                     summary=getattr(hit, "summary", ""),
+                     date=datetime.date.fromisoformat(str(date)[:10]) if date else None,
+                     organisation=getattr(hit, "organisation", ""), highlight=marked(best))
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, url: str, alias: str) -> None:
+        self.alias = alias
+        self.client = Elasticsearch(url, request_timeout=10, max_retries=1)
+
+    # -- the index ---------------------------------------------------------------------
+
+    def _create_index(self) -> str:
+        name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
+        index = Index(name, using=self.client)
+        index.settings(number_of_shards=1, number_of_replicas=0)
+        index.document(PortalDocument)
+        index.create()
+        extra = language_subfields(self._analysis_modules())
+        if extra:
+            self.client.indices.put_mapping(index=name, properties=extra)
+        return name
+
+    def _analysis_modules(self) -> set[str]:
+        nodes = self.client.nodes.info(metric="plugins")["nodes"].values()
+        return {m["name"] for node in nodes for m in node["modules"] + node["plugins"]}
+
+    def ensure_index(self) -> None:
+        if not self._alias_targets():
+            name = self._create_index()
+            self.client.indices.put_alias(index=name, name=self.alias)
+
+    def _alias_targets(self) -> list[str]:
+        try:
+            return list(self.client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            return []
+
+    def _bulk(self, records: Iterable[SearchRecord], index: str) -> int:
+        actions = (
+            PortalDocument.from_record(r, index).to_dict(include_meta=True) for r in records
+        )
+        indexed, _errors = helpers.bulk(self.client, actions, chunk_size=500, refresh="wait_for")
+        return indexed
+
+    def rebuild(self, records: Iterable[SearchRecord] | None = None) -> int:
+        """A new index from ``records`` (everything in the database by default), then the
+        alias moves to it in one step and the old index goes."""
+        with held_changes():
+            new_index = self._create_index()
+            try:
+                count = self._bulk(all_records() if records is None else records, new_index)
+            except Exception:
+                self.client.indices.delete(index=new_index)
+                raise
+            old = self._alias_targets()
+            actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+            actions.append({"add": {"index": new_index, "alias": self.alias}})
+            self.client.indices.update_aliases(actions=actions)
+            for name in old:
+                self.client.indices.delete(index=name)
+        logger.info("search index rebuilt", extra={"index": new_index, "documents": count})
+        return count
+
+    def sync(self, kind: str, object_id: str) -> None:
+        """Make one object's documents match the database: index what it yields now, and
+        remove what it no longer does (unpublished, deleted, a language dropped)."""
+        records = records_of(kind, object_id)
+        self.ensure_index()
+        if records:
+            self._bulk(records, self.alias)
+        # Found and deleted by id: the minimal distribution has no _delete_by_query.
+        stale = (Search(using=self.client, index=self.alias)
+                 .filter("term", kind=kind).filter("term", object_id=object_id)
+                 .exclude("ids", values=[r.doc_id for r in records]).source(False))
+        deletions = [{"_op_type": "delete", "_index": self.alias, "_id": hit.meta.id}
+                     for hit in stale.scan()]
+        if deletions:
+            helpers.bulk(self.client, deletions, refresh="wait_for")
+
+    def health(self) -> dict:
+        health = self.client.options(request_timeout=2, max_retries=0).cluster.health()
+        return {"ok": health["status"] in ("green", "yellow"), "engine": self.name,
+                "status": health["status"]}
+
+    def status(self) -> dict:
+        targets = self._alias_targets()
+        counts: dict[str, int] = {}
+        if targets:
+            search = Search(using=self.client, index=self.alias).extra(size=0)
+            search.aggs.bucket("kinds", "terms", field="kind", size=50)
+            response = search.execute()
+            counts = {b.key: b.doc_count for b in response.aggregations.kinds.buckets}
+        return {"engine": self.name, "alias": self.alias, "index": ", ".join(targets) or None,
+                "documents_by_kind": counts}
+
+    # -- queries -----------------------------------------------------------------------
+
+    def _visible(self, audiences: Iterable[str], language: str | None) -> Search:
+        search = (Search(using=self.client, index=self.alias)
+                  .filter("terms", audiences=sorted(audiences)))
+        return search.filter("term", language=language) if language else search
+
+    def search_body(self, query: SearchQuery) -> dict:
+        """The request the portal sends for ``query`` (the benchmark replays it raw)."""
+        search = self._visible(query.audiences, query.language)
+        if query.text:
+            search = search.query(text_query(query.text))
+        if query.date_from or query.date_to:
+            search = search.filter("range", date={k: v for k, v in (
+                ("gte", query.date_from), ("lte", query.date_to)) if v})
+        # Facet selections go in post_filter; each facet is counted under the others'.
+        selections = {facet: ESQ("terms", **{_field(facet): list(values)})
+                      for facet, values in query.filters.items()}
+        if selections:
+            search = search.post_filter("bool", filter=list(selections.values()))
+        for facet in FACETS:
+            others = [q for f, q in selections.items() if f != facet]
+            counted = A("filter", ESQ("bool", filter=others))
+            counted.bucket("values", "terms", field=_field(facet), size=100)
+            search.aggs.bucket(facet, counted)
+        search = search.highlight_options(
+            **MARK_TAGS, fragment_size=220, number_of_fragments=1,
+        ).highlight("summary*", "body*")
+        if query.sort == "newest":
+            search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+        else:
+            search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
+        search = search.source(HIT_SOURCE).extra(track_total_hits=True)
+        return search[query.offset:query.offset + query.per_page].to_dict()
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        try:
+            response = self._search(self.search_body(query))
+        except NotFoundError:  # no index yet
+            return SearchResults(total=0, page=query.page, per_page=query.per_page)
+        facets = {
+            facet: facet_counts(query, {b.key: b.doc_count for b in
+                                        response.aggregations[facet]["values"].buckets}, facet)
+            for facet in FACETS
+        }
+        total = response.hits.total.value
+        return SearchResults(
+            total=total, hits=[_hit(h) for h in response], facets=facets,
+            suggestion=self._did_you_mean(query) if total == 0 and query.terms else "",
+            page=query.page, per_page=query.per_page)
+
+    def _search(self, body: dict):
+        return Search(using=self.client, index=self.alias).update_from_dict(body).execute()
+
+    def _did_you_mean(self, query: SearchQuery) -> str:
+        """Words of a visible document that a fuzzy match found near the query's words; the
+        viewer's own filters apply, so no hidden document lends its words."""
+        search = (self._visible(query.audiences, query.language)
+                  .query("multi_match", query=query.text, fields=["title", "summary"],
+                         fuzziness="AUTO")
+                  .highlight_options(**MARK_TAGS)
+                  .highlight("title", "summary").source(False))[:3]
+        words = {w.lower() for hit in search.execute()
+                 for fragments in hit.meta.to_dict().get("highlight", {}).values()
+                 for fragment in fragments for w in MARKED.findall(fragment)}
+        corrected = [next(iter(difflib.get_close_matches(t, words, 1, 0.6)), t)
+                     if t not in words else t for t in query.terms]
+        suggestion = " ".join(corrected)
+        return suggestion if suggestion != " ".join(query.terms) else ""
+
+    def suggest(self, prefix: str, *, audiences: Iterable[str], language: str | None,
+                limit: int = 8) -> list[SearchHit]:
+        if not prefix.strip():
+            return []
+        languages = [language] if language else [code for code, _ in settings.LANGUAGES]
+        contexts = {"scope": scopes(audiences, languages)}
+        search = (Search(using=self.client, index=self.alias).source(HIT_SOURCE)
+                  .suggest("titles", prefix.strip(), completion={
+                      "field": "suggest", "size": limit, "skip_duplicates": True,
+                      "contexts": contexts}))
+        try:
+            options = search.execute().suggest.titles[0].options
+        except NotFoundError:
+            return []
+        return [SearchHit(kind=o._source.kind, object_id=o._source.object_id,
+                          title=o._source.title, url=o._source.url) for o in options]
+
+    def _like(self, like, *, kinds: Iterable[str], audiences: Iterable[str],
+              language: str | None, limit: int) -> list[SearchHit]:
+        search = (self._visible(audiences, language).filter("terms", kind=list(kinds))
+                  .query("more_like_this", fields=SIMILARITY_FIELDS, like=like,
+                         min_term_freq=1, min_doc_freq=1, max_query_terms=40,
+                         stop_words=STOP_WORDS, minimum_should_match="3")
+                  .source(HIT_SOURCE))[:limit]
+        try:
+            return [_hit(h) for h in search.execute()]
+        except NotFoundError:
+            return []
+
+    def similar(self, kind: str, object_id: str, *, audiences: Iterable[str],
+                language: str | None, limit: int = 4) -> list[SearchHit]:
+        # The document's own text as the "like" (liking it by id finds nothing on the minimal
+        # distribution, which keeps no term vectors).
+        try:
+            source = self.client.get(index=self.alias, id=f"{kind}-{object_id}-{language}",
+                                     source_includes=SIMILARITY_FIELDS)["_source"]
+        except NotFoundError:
+            return []
+        text = " ".join(str(source.get(field, "")) for field in SIMILARITY_FIELDS)
+        hits = self._like([text], kinds=[kind], audiences=audiences, language=language,
+                          limit=limit + 1)
+        return [h for h in hits if h.object_id != object_id][:limit]
+
+    def matching(self, text: str, *, kinds: Iterable[str], audiences: Iterable[str],
+                 language: str | None, limit: int = 6) -> list[SearchHit]:
+        if not text.strip():
+            return []
+        bigrams = hangul_bigrams(text)
+        return self._like([f"{text} {bigrams}"], kinds=kinds, audiences=audiences,
+                          language=language, limit=limit)

@@ -1,0 +1,11 @@
+from django import template
+
+from search.registry import facet_labels
+
+register = template.Library()
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    """What a document kind is called in the active language ("Case study", "사례")."""
+    return facet_labels("kind", [kind]).get(kind, kind)

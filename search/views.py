@@ -1,0 +1,43 @@
+"""The search page and its autocomplete: thin views over ``search.engines``."""
+
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+
+from members.permissions import search_audiences
+
+from .engines import SearchUnavailable, ask, ask_or
+from .presentation import chips, facet_groups, page_url
+from .query import SearchResults, parse
+
+SUGGEST_MIN, SUGGEST_MAX = 1, 100
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query, errors = parse(request.GET, audiences=search_audiences(request.user),
+                          language=get_language())
+    unavailable = False
+    try:
+        results = ask(lambda engine: engine.search(query))
+    except SearchUnavailable:
+        results, unavailable = SearchResults(total=0), True
+    groups = facet_groups(results)
+    context = {
+        "query": query, "results": results, "errors": errors, "unavailable": unavailable,
+        "facets": {group.param: group for group in groups},
+        "chips": chips(groups, request.GET),
+        "previous_url": page_url(request.GET, query.page - 1) if query.page > 1 else "",
+        "next_url": page_url(request.GET, query.page + 1) if query.page < results.pages else "",
+    }
+    return TemplateResponse(request, "search/search.html", context,
+                            status=503 if unavailable else 200)
+
+
+def suggest(request: HttpRequest) -> HttpResponse:
+    """Titles for the search box as the reader types (an htmx fragment)."""
+    prefix = " ".join(request.GET.get("q", "").split())
+    hits = []
+    if SUGGEST_MIN <= len(prefix) <= SUGGEST_MAX:
+        hits = ask_or([], lambda engine: engine.suggest(
+            prefix, audiences=search_audiences(request.user), language=get_language()))
+    return TemplateResponse(request, "search/includes/suggestions.html", {"hits": hits})
