@@ -79,6 +79,9 @@ class DatabaseEngine:
             SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
             self._store(records_of(kind, object_id))
 
+    def refresh(self) -> None:
+        """Changes are visible as soon as they commit."""
+
     def health(self) -> dict:
         return {"ok": True, "engine": self.name}
 

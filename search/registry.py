@@ -9,11 +9,17 @@ import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 
 PUBLIC = "public"
 MEMBERS = "members"
+
+
+def doc_id(kind: str, object_id: str, language: str) -> str:
+    return f"{kind}-{object_id}-{language}"
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ class SearchRecord:
 
     @property
     def doc_id(self) -> str:
-        return f"{self.kind}-{self.object_id}-{self.language}"
+        return doc_id(self.kind, self.object_id, self.language)
 
     @property
     def year(self) -> str:
@@ -80,12 +86,26 @@ def register_facet_labels(facet: str,
     _facet_labels[facet] = labels
 
 
+LABEL_TTL = 300  # seconds a renamed theme or city may keep its old name in the facets
+
+
 def facet_labels(facet: str, values: Iterable[str]) -> dict[str, str]:
+    """Names of facet values in the active language, cached: every search page shows them."""
     values = list(values)
     if facet == "kind":
         return {v: str(_registry[v].label) for v in values if v in _registry}
     resolve = _facet_labels.get(facet)
-    return resolve(values) if resolve and values else {}
+    if not resolve or not values:
+        return {}
+    prefix = f"search:label:{get_language()}:{facet}:"
+    cached = {key.removeprefix(prefix): label
+              for key, label in cache.get_many([prefix + v for v in values]).items()}
+    missing = [v for v in values if v not in cached]
+    if missing:
+        found = resolve(missing)
+        cache.set_many({prefix + v: label for v, label in found.items()}, LABEL_TTL)
+        cached.update(found)
+    return cached
 
 
 def searchable_type(kind: str) -> SearchableType:

@@ -56,6 +56,8 @@ def require_services() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
+    # Tests that stop a service run after everything that needs it.
+    items.sort(key=lambda item: item.get_closest_marker("outage") is not None)
     for item in items:
         for marker, (available, reason) in SERVICES.items():
             if item.get_closest_marker(marker) and not available():

@@ -59,6 +59,7 @@ def test_multi_select_facets_count_each_facet_under_the_others(notes):
     assert counts(both, "theme") == {"mobility": 2, "energy": 2, "safety": 1}
     assert counts(both, "country") == {"KR": 2, "DK": 1}
     assert {o.value for o in both.facets["theme"] if o.selected} == {"mobility", "energy"}
+    assert both.facets["domain"] == []  # no note has one: no empty option either
 
     danish = find(notes, filters={"kind": ("note",), "theme": ("mobility", "energy"),
                                   "country": ("DK",)})

@@ -8,8 +8,12 @@ from search.registry import PUBLIC
 
 def find(engine, text: str = "", *, audiences: Iterable[str] = (PUBLIC,),
          language: str | None = None, **options) -> SearchResults:
+    """Search after the engine has made every change visible (Elasticsearch refreshes
+    within a second on its own; a test does not wait)."""
+    engine.refresh()
     return engine.search(SearchQuery(audiences=frozenset(audiences), text=text,
                                      language=language, **options))
+
 
 
 def titles(results) -> list[str]:
