@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -22,6 +23,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def search_summary(self) -> str:
+        return f"{self.lead} {strip_tags(self.body)}".strip()
 
     def get_context(self, request, *args, **kwargs):
         from members.models import Organisation, OrganisationKind

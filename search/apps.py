@@ -18,15 +18,18 @@ class SearchConfig(AppConfig):
         autodiscover_modules("search")
         for searchable in searchable_types():
             receiver = _change_recorder(searchable.kind)
-            post_save.connect(receiver, sender=searchable.model, weak=False,
-                              dispatch_uid=f"search-save-{searchable.kind}")
-            post_delete.connect(receiver, sender=searchable.model, weak=False,
-                                dispatch_uid=f"search-delete-{searchable.kind}")
-            if issubclass(searchable.model, Page):
-                # Bulk and scheduled (un)publishing save a plain Page; these name the type.
-                for signal, name in ((page_published, "publish"), (page_unpublished, "unpublish")):
-                    signal.connect(receiver, sender=searchable.model, weak=False,
-                                   dispatch_uid=f"search-{name}-{searchable.kind}")
+            for model in searchable.models:
+                uid = f"{searchable.kind}-{model._meta.label_lower}"
+                post_save.connect(receiver, sender=model, weak=False,
+                                  dispatch_uid=f"search-save-{uid}")
+                post_delete.connect(receiver, sender=model, weak=False,
+                                    dispatch_uid=f"search-delete-{uid}")
+                if issubclass(model, Page):
+                    # Bulk and scheduled (un)publishing save a plain Page; these name the type.
+                    for signal, name in ((page_published, "publish"),
+                                         (page_unpublished, "unpublish")):
+                        signal.connect(receiver, sender=model, weak=False,
+                                       dispatch_uid=f"search-{name}-{uid}")
 
 
 def _change_recorder(kind: str):

@@ -8,20 +8,21 @@ from .analysis import hangul_bigrams
 from .registry import SearchRecord
 
 TEXT_FIELDS = ("title", "summary", "body")
-# sub-field name -> (module or plugin that provides it, analyzer)
+# sub-field name -> (module or plugin that provides it, analyzer), best first
 LANGUAGE_ANALYZERS = {
-    "english": ("analysis-common", "english"),
-    "korean": ("analysis-nori", "nori"),
+    "english": [("analysis-common", "english")],
+    "korean": [("analysis-nori", "nori"), ("analysis-common", "cjk")],
 }
 
 
 def language_subfields(available_modules: set[str]) -> dict:
-    """The mapping properties that add language analysis the cluster can do."""
-    subfields = {
-        name: {"type": "text", "analyzer": analyzer}
-        for name, (module, analyzer) in LANGUAGE_ANALYZERS.items()
-        if module in available_modules
-    }
+    """The mapping properties that add language analysis the cluster can do; the Hangul
+    bigram field covers Korean where it can do none."""
+    subfields = {}
+    for name, choices in LANGUAGE_ANALYZERS.items():
+        analyzer = next((a for module, a in choices if module in available_modules), None)
+        if analyzer:
+            subfields[name] = {"type": "text", "analyzer": analyzer}
     if not subfields:
         return {}
     return {f: {"type": "text", "analyzer": "standard", "fields": subfields} for f in TEXT_FIELDS}

@@ -67,6 +67,12 @@ class SearchableType:
     indexable: Callable[[], QuerySet]
     to_records: Callable[[Model], Iterable[SearchRecord]]
     label: str | Promise = ""  # what one of these is called, e.g. "Case study"
+    # Further concrete models whose changes concern this kind (page types sharing "page").
+    more_models: tuple[type[Model], ...] = ()
+
+    @property
+    def models(self) -> tuple[type[Model], ...]:
+        return (self.model, *self.more_models)
 
 
 # The facets every document may carry, in the order the search page shows them.

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -60,6 +61,9 @@ class CatalogueIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    def search_summary(self) -> str:
+        return strip_tags(self.intro)
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["solutions_catalog.CaseStudyPage"]
     max_count_per_parent = 1

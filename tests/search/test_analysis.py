@@ -1,4 +1,5 @@
 from search.analysis import hangul_bigrams
+from search.documents import language_subfields
 
 
 def test_compound_with_and_without_spaces_gives_the_same_bigrams():
@@ -13,3 +14,12 @@ def test_latin_text_is_left_to_the_standard_analyzer():
 
 def test_single_syllable_words_are_kept():
     assert hangul_bigrams("숲") == "숲"
+
+
+def test_language_subfields_use_what_the_cluster_has():
+    assert language_subfields(set()) == {}  # the minimal distribution: bigrams only
+    common = language_subfields({"analysis-common"})["title"]["fields"]
+    assert common == {"english": {"type": "text", "analyzer": "english"},
+                      "korean": {"type": "text", "analyzer": "cjk"}}
+    nori = language_subfields({"analysis-common", "analysis-nori"})["body"]["fields"]
+    assert nori["korean"] == {"type": "text", "analyzer": "nori"}

@@ -1,0 +1,40 @@
+"""How the site's own Wagtail pages (the home page, the catalogue's index) appear in search:
+every live, public page of these types, in its own language."""
+
+from collections.abc import Iterator
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from search.registry import PUBLIC, SearchableType, SearchRecord, register
+from solutions_catalog.models import CatalogueIndexPage
+
+from .models import HomePage
+
+PAGE_TYPES = (HomePage, CatalogueIndexPage)
+
+
+def page_records(page: Page) -> Iterator[SearchRecord]:
+    text = page.search_summary()
+    yield SearchRecord(
+        kind="page",
+        object_id=str(page.pk),
+        language=page.locale.language_code,
+        title=page.title,
+        summary=page.search_description or text,
+        body=text if page.search_description else "",
+        date=page.last_published_at.date() if page.last_published_at else None,
+        url=page.get_url(),
+        audiences=(PUBLIC,),
+    )
+
+
+register(SearchableType(
+    kind="page",
+    model=PAGE_TYPES[0],
+    more_models=PAGE_TYPES[1:],
+    indexable=lambda: Page.objects.live().public().type(*PAGE_TYPES).specific()
+    .select_related("locale"),
+    to_records=page_records,
+    label=_("Page"),
+))
