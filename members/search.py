@@ -6,13 +6,20 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from search.registry import PUBLIC, SearchableType, SearchRecord, register, register_facet_labels
+from search.registry import (
+    PUBLIC,
+    SearchableType,
+    SearchRecord,
+    language_codes,
+    register,
+    register_facet_labels,
+)
 
 from .models import Organisation
 
 
 def organisation_records(org: Organisation) -> Iterator[SearchRecord]:
-    for language in ("ko", "en"):
+    for language in language_codes():
         with translation.override(language):
             yield SearchRecord(
                 kind="organisation",
@@ -44,4 +51,3 @@ def city_labels(slugs: Iterable[str]) -> dict[str, str]:
 
 register_facet_labels("city", city_labels)
 register_facet_labels("country", lambda codes: {code: str(countries.name(code)) for code in codes})
-

@@ -13,7 +13,7 @@ from members.permissions import search_audiences
 
 from .engines import SearchUnavailable, ask
 from .presentation import facet_groups
-from .query import parse
+from .query import MAX_PREFIX_LENGTH, SearchHit, clean_text, parse
 
 router = Router(tags=["search"])
 LANGUAGES = sorted(code for code, _name in settings.LANGUAGES)
@@ -85,7 +85,7 @@ class SearchParams(Schema):
             description="Facet parameters repeat for several values "
                         "(?theme=mobility&theme=resilience); a facet's options are counted "
                         "under the other facets' selections. Dates are ISO (2026-03-31).")
-def search(request: HttpRequest, params: Query[SearchParams]):
+def search(request: HttpRequest, params: Query[SearchParams]) -> dict:
     language = _language(params.lang)
     with translation.override(language):
         query, errors = parse(request.GET, audiences=search_audiences(request.user),
@@ -103,12 +103,13 @@ def search(request: HttpRequest, params: Query[SearchParams]):
 
 
 @router.get("/suggest", response=list[SuggestionOut], summary="Titles for autocomplete")
-def suggest(request: HttpRequest, q: str, lang: str = "ko"):
+def suggest(request: HttpRequest, q: str, lang: str = "ko") -> list[SearchHit]:
     language = _language(lang)
-    if not 1 <= len(q.strip()) <= 100:
-        raise HttpError(400, "q must be 1 to 100 characters")
+    prefix = clean_text(q)
+    if not 1 <= len(prefix) <= MAX_PREFIX_LENGTH:
+        raise HttpError(400, f"q must be 1 to {MAX_PREFIX_LENGTH} characters")
     try:
         return ask(lambda engine: engine.suggest(
-            q, audiences=search_audiences(request.user), language=language))
+            prefix, audiences=search_audiences(request.user), language=language))
     except SearchUnavailable:
         raise HttpError(503, "Search is unavailable for a moment; retry shortly.") from None

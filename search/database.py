@@ -2,7 +2,6 @@
 documents as Elasticsearch, kept in two tables, matched with plain SQL and counted with the
 ORM. Good for a development machine or a small deployment; Elasticsearch for scale."""
 
-import difflib
 import re
 from collections.abc import Iterable
 from functools import reduce
@@ -10,12 +9,14 @@ from itertools import islice
 from operator import add, or_
 
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
 from .analysis import fold, key_terms
 from .models import AUDIENCE, SearchEntry, SearchTag
-from .query import SearchHit, SearchQuery, SearchResults, facet_counts, mark_terms
+from .query import SearchHit, SearchQuery, SearchResults, correct, facet_counts, mark_terms
 from .registry import FACETS, SearchRecord, all_records, records_of
+
+VOCABULARY_DOCUMENTS = 2000  # did-you-mean reads at most this many documents' words
 
 
 def _batches(records: Iterable[SearchRecord], size: int) -> Iterable[list[SearchRecord]]:
@@ -116,7 +117,7 @@ class DatabaseEngine:
         matches = filtered()
         total = matches.count()
         if query.sort == "newest":
-            ordered = matches.order_by("-date", "doc_id")
+            ordered = matches.order_by(F("date").desc(nulls_last=True), "doc_id")
         else:
             ordered = matches.annotate(score=_score(query.terms)).order_by(
                 "-score", "-date", "doc_id")
@@ -127,13 +128,11 @@ class DatabaseEngine:
             page=query.page, per_page=query.per_page)
 
     def _did_you_mean(self, query: SearchQuery) -> str:
-        texts = self._visible(query.audiences, query.language).values_list("title", "summary")
+        """Known words near the query's, from the newest documents the viewer may see."""
+        texts = (self._visible(query.audiences, query.language).order_by("-date")
+                 .values_list("title", "summary")[:VOCABULARY_DOCUMENTS])
         vocabulary = {w for text in texts for w in re.findall(r"\w{3,}", " ".join(text).lower())}
-        corrected = [term if term in vocabulary
-                     else next(iter(difflib.get_close_matches(term, vocabulary, 1, 0.75)), term)
-                     for term in query.terms]
-        suggestion = " ".join(corrected)
-        return suggestion if suggestion != " ".join(query.terms) else ""
+        return correct(query.terms, vocabulary, 0.75)
 
     def suggest(self, prefix: str, *, audiences: Iterable[str], language: str | None,
                 limit: int = 8) -> list[SearchHit]:

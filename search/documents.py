@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from elasticsearch_dsl import Completion, Date, Document, Keyword, Text
 
 from .analysis import hangul_bigrams
+from .query import MARK_END, MARK_START
 from .registry import SearchRecord
 
 TEXT_FIELDS = ("title", "summary", "body")
@@ -63,9 +64,9 @@ class PortalDocument(Document):
             kind=record.kind,
             object_id=record.object_id,
             language=record.language,
-            title=record.title,
-            summary=record.summary,
-            body=record.body,
+            title=unmarked(record.title),
+            summary=unmarked(record.summary),
+            body=unmarked(record.body),
             hangul=hangul_bigrams(" ".join((record.title, record.summary, record.body))),
             themes=list(record.themes),
             domain=record.domain or None,
@@ -81,6 +82,11 @@ class PortalDocument(Document):
             url=record.url,
             suggest={"input": title_prefixes(record.title)},
         )
+
+
+def unmarked(text: str) -> str:
+    """Without the characters highlights are marked with, so a document cannot fake one."""
+    return text.replace(MARK_START, "").replace(MARK_END, "")
 
 
 def scopes(audiences: Iterable[str], languages: Iterable[str]) -> list[str]:

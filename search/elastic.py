@@ -2,7 +2,6 @@
 the alias atomically, so searches never meet an empty index."""
 
 import datetime
-import difflib
 import logging
 import re
 from collections.abc import Iterable
@@ -23,8 +22,17 @@ from .documents import (
     scopes,
 )
 from .outbox import held_changes
-from .query import MARK_END, MARK_START, SearchHit, SearchQuery, SearchResults, facet_counts, marked
-from .registry import FACETS, SearchRecord, all_records, doc_id, records_of
+from .query import (
+    MARK_END,
+    MARK_START,
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+    correct,
+    facet_counts,
+    marked,
+)
+from .registry import FACETS, SearchRecord, all_records, doc_id, language_codes, records_of
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +72,8 @@ def _hit(hit: dict) -> SearchHit:
     """A hit of a raw response (parsed without elasticsearch-dsl's wrappers: they cost more
     than the rest of the portal's work on a search)."""
     source, fragments = hit["_source"], hit.get("highlight", {})
-    best = next((fragments[f][0] for f in sorted(fragments) if f.startswith(("summary", "body"))),
-                "")
+    best = next((fragments[f][0] for prefix in ("summary", "body")
+                 for f in sorted(fragments) if f.startswith(prefix)), "")
     date = source.get("date")
     return SearchHit(kind=source["kind"], object_id=source["object_id"], title=source["title"],
                      url=source["url"], summary=source.get("summary") or "",
@@ -154,7 +162,7 @@ class ElasticsearchEngine:
         current = {r.doc_id for r in records}
         # Deleted by id in every language the object could have (the minimal distribution
         # has no _delete_by_query); deleting a document that is not there is a harmless 404.
-        stale = [doc_id(kind, object_id, code) for code, _name in settings.LANGUAGES]
+        stale = [doc_id(kind, object_id, code) for code in language_codes()]
         actions = [PortalDocument.from_record(r, self.alias).to_dict(include_meta=True)
                    for r in records]
         actions += [{"_op_type": "delete", "_index": self.alias, "_id": stale_id}
@@ -241,8 +249,8 @@ class ElasticsearchEngine:
             page=query.page, per_page=query.per_page)
 
     def _did_you_mean(self, query: SearchQuery) -> str:
-        """Words of a visible document that a fuzzy match found near the query's words; the
-        viewer's own filters apply, so no hidden document lends its words."""
+        """Words that a fuzzy match found near the query's in documents the viewer may see
+        (audience and language filters apply), so no hidden document lends its words."""
         search = (self._visible(query.audiences, query.language)
                   .query("multi_match", query=query.text, fields=["title", "summary"],
                          fuzziness="AUTO")
@@ -251,16 +259,13 @@ class ElasticsearchEngine:
         words = {w.lower() for hit in search.execute()
                  for fragments in hit.meta.to_dict().get("highlight", {}).values()
                  for fragment in fragments for w in MARKED.findall(fragment)}
-        corrected = [next(iter(difflib.get_close_matches(t, words, 1, 0.6)), t)
-                     if t not in words else t for t in query.terms]
-        suggestion = " ".join(corrected)
-        return suggestion if suggestion != " ".join(query.terms) else ""
+        return correct(query.terms, words, 0.6)
 
     def suggest(self, prefix: str, *, audiences: Iterable[str], language: str | None,
                 limit: int = 8) -> list[SearchHit]:
         if not prefix.strip():
             return []
-        languages = [language] if language else [code for code, _ in settings.LANGUAGES]
+        languages = [language] if language else language_codes()
         contexts = {"scope": scopes(audiences, languages)}
         search = (Search(using=self.client, index=self.alias).source(HIT_SOURCE)
                   .suggest("titles", prefix.strip(), completion={
@@ -273,7 +278,7 @@ class ElasticsearchEngine:
         return [SearchHit(kind=o._source.kind, object_id=o._source.object_id,
                           title=o._source.title, url=o._source.url) for o in options]
 
-    def _like(self, like, *, kinds: Iterable[str], audiences: Iterable[str],
+    def _like(self, like: list, *, kinds: Iterable[str], audiences: Iterable[str],
               language: str | None, limit: int) -> list[SearchHit]:
         search = (self._visible(audiences, language).filter("terms", kind=list(kinds))
                   .query("more_like_this", fields=SIMILARITY_FIELDS, like=like,

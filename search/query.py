@@ -3,6 +3,7 @@ facets, a date range, the sort order and the page; then hits with escaped highli
 counts and a did-you-mean suggestion."""
 
 import datetime
+import difflib
 import math
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ FACET_TITLES = {
 VALUE = re.compile(r"^[-a-z0-9_]{1,80}$", re.IGNORECASE)
 SORTS = ("relevance", "newest")
 MAX_QUERY_LENGTH = 200
+MAX_PREFIX_LENGTH = 100  # autocomplete
 MAX_PAGE = 500
 PER_PAGE = 20
 
@@ -61,7 +63,7 @@ def parse(params: QueryDict, *, audiences: set[str], language: str | None,
     """A query from request parameters, and a message for each part that had to be ignored.
     Bad values never reach an engine."""
     errors: list[str] = []
-    text = " ".join(params.get("q", "").split())
+    text = clean_text(params.get("q", ""))
     if len(text) > MAX_QUERY_LENGTH:
         text = text[:MAX_QUERY_LENGTH]
         errors.append(_("Search text is limited to %(n)d characters; the rest was left out.")
@@ -86,13 +88,28 @@ def parse(params: QueryDict, *, audiences: set[str], language: str | None,
         errors.append(_("Unknown sort order: use relevance or newest."))
         sort = "relevance"
     page = params.get("page") or "1"
-    if not page.isdigit() or not 1 <= int(page) <= MAX_PAGE:
+    if not (page.isascii() and page.isdigit()) or not 1 <= int(page) <= MAX_PAGE:
         errors.append(_("Unknown page number."))
         page = "1"
     query = SearchQuery(audiences=frozenset(audiences), text=text, language=language,
                         filters=filters, date_from=date_from, date_to=date_to, sort=sort,
                         page=int(page), per_page=per_page)
     return query, errors
+
+
+def clean_text(value: str) -> str:
+    """Typed text as engines take it: no control characters (a NUL breaks PostgreSQL's LIKE),
+    single spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in value).split())
+
+
+def correct(terms: list[str], vocabulary: set[str], cutoff: float) -> str:
+    """The query with each unknown term replaced by the closest known word; "" if nothing
+    changed."""
+    corrected = [term if term in vocabulary
+                 else next(iter(difflib.get_close_matches(term, vocabulary, 1, cutoff)), term)
+                 for term in terms]
+    return " ".join(corrected) if corrected != terms else ""
 
 
 def _valid(facet: str, value: str, kinds: set[str]) -> bool:

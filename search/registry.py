@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
@@ -16,6 +17,10 @@ from django.utils.translation import get_language
 
 PUBLIC = "public"
 MEMBERS = "members"
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
 
 
 def doc_id(kind: str, object_id: str, language: str) -> str:
@@ -112,10 +117,6 @@ def facet_labels(facet: str, values: Iterable[str]) -> dict[str, str]:
         cache.set_many({prefix + v: label for v, label in found.items()}, LABEL_TTL)
         cached.update(found)
     return cached
-
-
-def searchable_type(kind: str) -> SearchableType:
-    return _registry[kind]
 
 
 def searchable_types() -> list[SearchableType]:

@@ -8,9 +8,7 @@ from members.permissions import search_audiences
 
 from .engines import SearchUnavailable, ask, ask_or
 from .presentation import chips, facet_groups, page_url
-from .query import SearchResults, parse
-
-SUGGEST_MIN, SUGGEST_MAX = 1, 100
+from .query import MAX_PREFIX_LENGTH, SearchResults, clean_text, parse
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -35,9 +33,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def suggest(request: HttpRequest) -> HttpResponse:
     """Titles for the search box as the reader types (an htmx fragment)."""
-    prefix = " ".join(request.GET.get("q", "").split())
+    prefix = clean_text(request.GET.get("q", ""))
     hits = []
-    if SUGGEST_MIN <= len(prefix) <= SUGGEST_MAX:
+    if 1 <= len(prefix) <= MAX_PREFIX_LENGTH:
         hits = ask_or([], lambda engine: engine.suggest(
             prefix, audiences=search_audiences(request.user), language=get_language()))
     return TemplateResponse(request, "search/includes/suggestions.html", {"hits": hits})

@@ -17,6 +17,7 @@ from search.registry import (
     PUBLIC,
     SearchableType,
     SearchRecord,
+    language_codes,
     register,
     register_facet_labels,
 )
@@ -56,7 +57,7 @@ def case_study_records(page: CaseStudyPage) -> Iterator[SearchRecord]:
 
 
 def offering_records(offering: VendorOffering) -> Iterator[SearchRecord]:
-    for language in ("ko", "en"):
+    for language in language_codes():
         with translation.override(language):
             yield SearchRecord(
                 kind="offering",
@@ -74,7 +75,7 @@ def offering_records(offering: VendorOffering) -> Iterator[SearchRecord]:
 
 
 def challenge_records(challenge: Challenge) -> Iterator[SearchRecord]:
-    for language in ("ko", "en"):
+    for language in language_codes():
         with translation.override(language):
             yield SearchRecord(
                 kind="challenge",

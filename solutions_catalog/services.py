@@ -24,6 +24,7 @@ from members.permissions import (
 )
 from portal.mail import send_templated_mail
 from search.engines import SearchUnavailable, ask
+from search.registry import facet_labels
 
 from .models import (
     Adoption,
@@ -150,14 +151,19 @@ class Solution:
     owner: str = ""
 
 
-def solutions_for(challenge: Challenge, user) -> dict[str, list[Solution]]:
-    """Case studies and offerings that may answer a challenge: found by its text through
-    search; by its themes and domain while search is unavailable."""
+def solutions_for(challenge: Challenge, user, limit: int = 6) -> dict[str, list[Solution]]:
+    """Case studies from other cities and offerings that may answer a challenge: found by its
+    text through search; by its themes and domain while search is unavailable."""
     text = f"{challenge.title}\n{challenge.problem}"
+
+    def matches(kind: str) -> list:
+        found = ask(lambda engine: engine.matching(
+            text, kinds=[kind], audiences=search_audiences(user), language=get_language(),
+            limit=limit + 3))
+        return [hit for hit in found if hit.organisation != challenge.city.slug][:limit]
+
     try:
-        hits = ask(lambda engine: engine.matching(
-            text, kinds=("case_study", "offering"), audiences=search_audiences(user),
-            language=get_language(), limit=12))
+        hits = {kind: matches(kind) for kind in ("case_study", "offering")}
     except SearchUnavailable:
         return {
             "case_study": [Solution(c.title, c.url, c.city.name)
@@ -165,8 +171,9 @@ def solutions_for(challenge: Challenge, user) -> dict[str, list[Solution]]:
             "offering": [Solution(o.name, o.get_absolute_url(), o.vendor.name)
                          for o in challenge.matching_offerings()],
         }
-    return {kind: [Solution(h.title, h.url) for h in hits if h.kind == kind][:6]
-            for kind in ("case_study", "offering")}
+    owners = facet_labels("city", {h.organisation for found in hits.values() for h in found})
+    return {kind: [Solution(h.title, h.url, owners.get(h.organisation, "")) for h in found]
+            for kind, found in hits.items()}
 
 
 def organisations_that_may_respond(user, challenge: Challenge) -> QuerySet:

@@ -61,15 +61,15 @@ class CatalogueIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    def search_summary(self) -> str:
-        return strip_tags(self.intro)
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["solutions_catalog.CaseStudyPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("catalogue index")
+
+    def search_summary(self) -> str:
+        return strip_tags(self.intro)
 
     def permissions_for_user(self, user):
         from ..authoring import CatalogueIndexPermissionTester

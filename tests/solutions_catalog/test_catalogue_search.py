@@ -102,8 +102,8 @@ def test_a_case_study_page_shows_similar_case_studies(client, indexed):
 def test_a_challenge_proposes_solutions_found_by_its_text(client, indexed):
     html = client.get("/en/challenges/busan-port-air-quality/").content.decode()
     proposed = html.split('id="matches-title"', 1)[1].split('id="answers-title"', 1)[0]
-    assert "Busan port air-quality network" in proposed
-    assert "CivicSense air-quality sensor network" in proposed
+    assert "CivicSense air-quality sensor network</a> · CivicSense Analytics" in proposed
+    assert "Busan port air-quality network" not in proposed  # Busan's own: not "elsewhere"
     assert "heatwave" not in proposed.lower()
 
 
@@ -131,3 +131,11 @@ def test_members_only_results_need_a_member_session(client, indexed, as_user):
     anonymous = client.get("/api/search/", {"lang": "en"}).json()["total"]
     member = as_user(officer).get("/api/search/", {"lang": "en"}).json()["total"]
     assert member >= anonymous > 0
+
+
+def test_control_characters_and_odd_digits_are_handled(client, indexed):
+    page = client.get("/en/search/", {"q": "smart\x00lights", "page": "²"})
+    assert page.status_code == 200
+    assert "Unknown page number." in page.content.decode()
+    assert client.get("/en/search/suggest/", {"q": "\x00"}).status_code == 200
+    assert client.get("/api/search/suggest", {"q": "\x00\x01"}).status_code == 400

@@ -15,6 +15,5 @@ def find(engine, text: str = "", *, audiences: Iterable[str] = (PUBLIC,),
                                      language=language, **options))
 
 
-
 def titles(results) -> list[str]:
     return [hit.title for hit in getattr(results, "hits", results)]
