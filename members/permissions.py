@@ -36,6 +36,7 @@ class Action(StrEnum):
     MANAGE_ORGANISATION = "manage_organisation"
     LIST_OFFERING = "list_offering"
     VIEW_BID = "view_bid"
+    REGISTER_FOR_MEETING = "register_for_meeting"
     EDIT_BID = "edit_bid"
     REVIEW_APPLICATIONS = "review_applications"
     ACCESS_ADMIN = "access_admin"
@@ -151,6 +152,13 @@ def _access_admin(v: Viewer, obj: Any) -> Decision:
     return _sign_in(v, _("The administration is for consortium staff and city officers."))
 
 
+def _register_for_meeting(v: Viewer, meeting: Any) -> Decision:
+    members_only = meeting is not None and meeting.audience == "members"
+    if not v.authenticated or (members_only and not (v.staff or v.member)):
+        return _sign_in(v, _("This meeting is for member organisations."))
+    return ALLOW
+
+
 def _staff_only(reason: str | Promise):
     def rule(v: Viewer, obj: Any) -> Decision:
         return ALLOW if v.staff else _sign_in(v, reason)
@@ -183,6 +191,7 @@ def _bid_team(v: Viewer, bid: Any) -> Decision:
 RULES = {
     Action.READ_PUBLIC: lambda v, obj: ALLOW,
     Action.READ_MEMBERS_ONLY: _read_members_only,
+    Action.REGISTER_FOR_MEETING: _register_for_meeting,
     Action.VIEW_MEMBER_CONTACTS: _member_contacts,
     Action.DRAFT_CASE_STUDY: _act_for_city(_("Only officers of this city can write its case "
                                              "studies.")),

@@ -362,6 +362,10 @@ STAFF_MODEL_PERMISSIONS = [
     "members.view_organisationapplication",
     "members.view_membership",
     "members.view_membershipevent",
+    "events.add_meetingseries", "events.change_meetingseries",
+    # Meetings are cancelled, not deleted: calendars and registrants must see it.
+    "events.add_meeting", "events.change_meeting",
+    "events.view_registration", "events.change_registration",
     *(f"solutions_catalog.{verb}_{model}"
       for model in ("theme", "servicedomain", "maturitystage", "fundingmodel",
                     "partnershipmodel", "evidencelevel")

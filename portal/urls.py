@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("search/", include("search.urls")),
+    path("meetings/", include("events.urls")),
     path("", include("solutions_catalog.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,5 +1,8 @@
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from members.models import Membership, MembershipStatus, Organisation, OrganisationKind, Role, User
 
@@ -40,3 +43,16 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Role.OFFICER
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Meeting"
+
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    title_ko = factory.Sequence(lambda n: f"정기 회의 {n}")
+    title_en = factory.Sequence(lambda n: f"Monthly meeting {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda m: m.starts_at + datetime.timedelta(hours=2))
+    capacity = 30
+    online_url = "https://meet.example/consortium"

@@ -129,6 +129,8 @@ CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "portal.tasks.record_worker_heartbeat", "schedule": 60.0},
     # Retries index changes that failed (Elasticsearch down); see search.outbox.
     "search-outbox-sweep": {"task": "search.tasks.sweep_outbox", "schedule": 60.0},
+    # Every series' meetings, a year ahead; see events.schedule.
+    "events-materialise": {"task": "events.tasks.materialise_all_series", "schedule": 86400.0},
 }
 
 # --- Search ---------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ ROLES = ["visitor", "vendor", "officer", "org_admin", "staff"]
 class Meeting:
     """A members-only meeting, as the events app will present it."""
 
+    audience = "members"
+
     def __init__(self, registered):
         self.registered = registered
 
@@ -43,6 +45,7 @@ def subject(network, action):
         Action.EDIT_BID: Bid(network.bucheon),
         Action.REVIEW_APPLICATIONS: None,
         Action.ACCESS_ADMIN: None,
+        Action.REGISTER_FOR_MEETING: Meeting(registered=[]),
     }[action]
 
 
@@ -63,6 +66,7 @@ EXPECTED = {
     Action.EDIT_BID: [0, 0, 0, 0, 1],
     Action.REVIEW_APPLICATIONS: [0, 0, 0, 0, 1],
     Action.ACCESS_ADMIN: [0, 0, 1, 1, 1],  # city people write case studies there
+    Action.REGISTER_FOR_MEETING: [0, 1, 1, 1, 1],  # a members' meeting: vendors are members
 }
 
 

@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
+from events import demo as events_demo
+from events.models import Meeting
 from members import demo as members_demo
 from members.models import Organisation
 from portal import demo as site_demo
@@ -29,6 +31,7 @@ class Command(BaseCommand):
         with transaction.atomic(), translation.override("en"):
             logins = members_demo.seed()
             catalog_demo.seed()
+            events_demo.seed()
         home_ko, home_en = site_demo.seed()
         catalog_demo.seed_pages(home_ko, home_en)
         engine = get_engine()
@@ -39,7 +42,8 @@ class Command(BaseCommand):
             f"Demo ready: {Organisation.objects.count()} organisations, "
             f"{Theme.objects.count()} themes, "
             f"{CaseStudyPage.objects.filter(locale__language_code='ko').count()} case studies "
-            f"in Korean and English, {Adoption.objects.count()} adoptions; {search}."
+            f"in Korean and English, {Adoption.objects.count()} adoptions, "
+            f"{Meeting.objects.upcoming().count()} upcoming meetings; {search}."
         ))
         self.stdout.write(
             f"Logins (development only, password '{members_demo.DEMO_PASSWORD}' for all):"

@@ -1,1 +1,0 @@
-# Meeting series, meetings and registrations arrive with the events issue.

@@ -1,0 +1,73 @@
+"""Who comes to a meeting. Seats are handed out under a lock on the meeting's row, so the
+confirmed never outnumber the capacity however many register at once."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .meetings import Meeting
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    PENDING = "pending", _("Awaiting approval")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
+          RegistrationStatus.PENDING)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self) -> "RegistrationQuerySet":
+        return self.filter(status__in=ACTIVE)
+
+    def confirmed(self) -> "RegistrationQuerySet":
+        return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def waitlisted(self) -> "RegistrationQuerySet":
+        """In the order they will be promoted: first come, first served."""
+        return self.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "pk")
+
+
+class Registration(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="registrations")
+    status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    attended = models.BooleanField(_("attended"), default=False)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], condition=Q(status__in=ACTIVE),
+                                    name="one_active_registration_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.meeting} ({self.status})"
+
+
+class SeriesSubscription(models.Model):
+    """Registered once for every future meeting of a series."""
+
+    series = models.ForeignKey("events.MeetingSeries", on_delete=models.CASCADE,
+                               related_name="subscriptions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="series_subscriptions")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["series", "user"],
+                                               name="one_subscription_per_series")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.series}"

@@ -1,0 +1,61 @@
+"""Registering for meetings. Every change of a meeting's seats happens under a lock on the
+meeting's row (SELECT ... FOR UPDATE): registrations and cancellations for one meeting run
+one after another, so the confirmed never outnumber the capacity and the waiting list is
+promoted in order."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from members.permissions import Action, require
+from portal.mail import send_templated_mail
+
+from .models import Meeting, Registration, RegistrationStatus
+
+
+def _refuse_closed(meeting: Meeting) -> None:
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting has been cancelled."))
+    if not meeting.registration_open():
+        raise ValidationError(_("Registration for this meeting is not open."))
+
+
+@transaction.atomic
+def register(meeting: Meeting, user) -> Registration:
+    """A seat if one is free, else a place on the waiting list (or a request, where staff
+    approve registrations)."""
+    require(user, Action.REGISTER_FOR_MEETING, meeting)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _refuse_closed(meeting)
+    if meeting.registrations.active().filter(user=user).exists():
+        raise ValidationError(_("You are already registered for this meeting."))
+    if meeting.requires_approval:
+        status = RegistrationStatus.PENDING
+    elif meeting.registrations.confirmed().count() < meeting.capacity:
+        status = RegistrationStatus.CONFIRMED
+    else:
+        status = RegistrationStatus.WAITLISTED
+    return Registration.objects.create(meeting=meeting, user=user, status=status)
+
+
+@transaction.atomic
+def cancel(registration: Registration) -> Registration | None:
+    """Cancel a registration; a freed seat goes to the first on the waiting list, who is
+    told by e-mail. Returns the promoted registration, if any."""
+    meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise ValidationError(_("This registration was already cancelled."))
+    freed = registration.status == RegistrationStatus.CONFIRMED
+    registration.status = RegistrationStatus.CANCELLED
+    registration.save(update_fields=["status", "updated_at"])
+    if not freed or meeting.is_cancelled:
+        return None
+    promoted = meeting.registrations.waitlisted().first()
+    if promoted is not None:
+        promoted.status = RegistrationStatus.CONFIRMED
+        promoted.save(update_fields=["status", "updated_at"])
+        send_templated_mail(promoted.user.email, "events/email/promoted",
+                            {"meeting": meeting, "user": promoted.user},
+                            language=promoted.user.preferred_language or "ko")
+    return promoted

@@ -1,0 +1,88 @@
+"""Meetings as members meet them: the upcoming list with filters, a meeting's page with its
+agenda and registration (htmx, and plain forms without JavaScript)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members.permissions import Action, check
+from portal.facets import apply_facets, paginate
+from solutions_catalog.views import flash_errors
+
+from . import services
+from .listing import FACETS, PAGE_SIZE
+from .models import Meeting, RegistrationStatus
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    result = apply_facets(Meeting.objects.upcoming(), FACETS, request.GET)
+    listing = (result.queryset.select_related("theme", "organiser").with_seat_counts()
+               .order_by("starts_at"))
+    return render(request, "events/meeting_list.html",
+                  {"meetings": paginate(result, listing, request.GET, PAGE_SIZE)})
+
+
+def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("theme", "organiser", "series").with_seat_counts(),
+        slug=slug)
+    registration = (meeting.registrations.active().filter(user=request.user).first()
+                    if request.user.is_authenticated else None)
+    confirmed = registration is not None and registration.status == RegistrationStatus.CONFIRMED
+    waiting_position = (list(meeting.registrations.waitlisted().values_list("pk", flat=True))
+                        .index(registration.pk) + 1
+                        if registration and registration.status == RegistrationStatus.WAITLISTED
+                        else None)
+    return render(request, "events/meeting_detail.html", {
+        "meeting": meeting,
+        "agenda": meeting.agenda.prefetch_related("case_studies"),
+        "registration": registration,
+        "waiting_position": waiting_position,
+        "show_online_link": bool(meeting.online_url) and (
+            confirmed or check(request.user, Action.PUBLISH).allowed),
+        "may_register": check(request.user, Action.REGISTER_FOR_MEETING, meeting),
+        "seats_left": max(0, meeting.capacity - meeting.confirmed_count),
+    })
+
+
+@require_POST
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = get_object_or_404(Meeting, slug=slug)
+    if not request.user.is_authenticated:
+        sign_in = reverse("account_login")
+        return redirect(f"{sign_in}?{urlencode({'next': meeting.get_absolute_url()})}")
+    try:
+        registration = services.register(meeting, request.user)
+    except (ValidationError, PermissionDenied) as refusal:
+        flash_errors(request, getattr(refusal, "messages", None) or [str(refusal)])
+    else:
+        messages.success(request, {
+            RegistrationStatus.CONFIRMED: _("You are registered. See you there!"),
+            RegistrationStatus.WAITLISTED: _("The meeting is full: you are on the waiting "
+                                             "list and will get an e-mail if a seat opens."),
+            RegistrationStatus.PENDING: _("Thank you: the organisers will confirm your "
+                                          "registration."),
+        }[registration.status])
+    return redirect(meeting)
+
+
+@require_POST
+def cancel(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = get_object_or_404(Meeting, slug=slug)
+    registration = (meeting.registrations.active().filter(user=request.user).first()
+                    if request.user.is_authenticated else None)
+    if registration is None:
+        messages.error(request, _("You have no registration for this meeting to cancel."))
+    else:
+        try:
+            services.cancel(registration)
+        except ValidationError as refusal:
+            flash_errors(request, refusal.messages)
+        else:
+            messages.success(request, _("Your registration is cancelled."))
+    return redirect(meeting)

@@ -1,0 +1,68 @@
+"""The meetings pages over HTTP: the upcoming list with filters, a meeting's page that shows
+the online link only to confirmed attendees, and registering and cancelling from it."""
+
+import pytest
+from django.core import mail
+
+from events.models import RegistrationStatus
+from solutions_catalog.models import Theme
+from tests.factories import MeetingFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+LINK = "https://meet.example/consortium"
+
+
+@pytest.fixture
+def themes():
+    return {slug: Theme.objects.create(slug=slug, name_ko=slug, name_en=slug.title())
+            for slug in ("mobility", "cybersecurity")}
+
+
+def test_the_list_filters_by_theme_and_counts_its_queries(client, themes,
+                                                          django_assert_max_num_queries):
+    MeetingFactory(title_en="Mobility night", theme=themes["mobility"])
+    MeetingFactory(title_en="Security day", theme=themes["cybersecurity"])
+    with django_assert_max_num_queries(10) as few:
+        page = client.get("/en/meetings/", {"theme": "cybersecurity"}).content.decode()
+    assert "Security day" in page and "Mobility night" not in page
+    for _ in range(10):
+        MeetingFactory(theme=themes["cybersecurity"])
+    with django_assert_max_num_queries(len(few.captured_queries)):  # no query per meeting
+        client.get("/en/meetings/", {"theme": "cybersecurity"})
+
+
+def test_the_online_link_is_for_confirmed_attendees_only(client, as_user):
+    meeting = MeetingFactory(capacity=1)
+    first, second = MembershipFactory().user, MembershipFactory().user
+    assert LINK not in client.get(meeting.get_absolute_url()).content.decode()
+    as_user(first).post(f"{meeting.get_absolute_url()}register/")
+    assert LINK in as_user(first).get(meeting.get_absolute_url()).content.decode()
+    waiting = as_user(second)
+    waiting.post(f"{meeting.get_absolute_url()}register/")
+    page = waiting.get(meeting.get_absolute_url()).content.decode()
+    assert LINK not in page
+    assert "number 1 on the waiting list" in page or "대기" in page
+
+
+def test_register_twice_then_cancel_promotes_the_next(client, as_user, on_commit):
+    meeting = MeetingFactory(capacity=1)
+    first, second = MembershipFactory().user, MembershipFactory().user
+    url = meeting.get_absolute_url()
+    as_user(first).post(f"{url}register/")
+    again = as_user(first).post(f"{url}register/", follow=True)
+    assert "already registered" in again.content.decode() or "이미" in again.content.decode()
+    assert meeting.registrations.count() == 1
+    as_user(second).post(f"{url}register/")
+    with on_commit():
+        as_user(first).post(f"{url}cancel/")
+    assert meeting.registrations.get(user=second).status == RegistrationStatus.CONFIRMED
+    assert [message.to for message in mail.outbox] == [[second.email]]
+
+
+def test_visitors_are_sent_to_sign_in(client):
+    meeting = MeetingFactory()
+    response = client.post(f"{meeting.get_absolute_url()}register/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not meeting.registrations.exists()
+    assert client.get(f"{meeting.get_absolute_url()}register/").status_code == 405
+    assert not mail.outbox
