@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from .models import MeetingSeries
+from .reminders import send_reminders
 from .schedule import materialise
 
 
@@ -8,3 +9,9 @@ from .schedule import materialise
 def materialise_all_series() -> int:
     """Keep every series' meetings created a year ahead (Celery beat, daily)."""
     return sum(materialise(series) for series in MeetingSeries.objects.all())
+
+
+@shared_task
+def send_meeting_reminders() -> int:
+    """A week and a day before each meeting (Celery beat, hourly); safe to run twice."""
+    return send_reminders()

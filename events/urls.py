@@ -5,7 +5,12 @@ from . import views
 app_name = "events"
 urlpatterns = [
     path("", views.meeting_list, name="meetings"),
+    path("calendar/theme/<slug:slug>.ics", views.theme_feed, name="theme_feed"),
+    path("calendar/series/<slug:slug>.ics", views.series_feed, name="series_feed"),
+    path("calendar/mine/<str:token>.ics", views.personal_feed, name="personal_feed"),
+    path("calendar/new-address/", views.rotate_feed, name="rotate_feed"),
     path("<slug:slug>/", views.meeting_detail, name="meeting"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/cancel/", views.cancel, name="cancel"),
+    path("<slug:slug>/calendar.ics", views.meeting_ics, name="meeting_ics"),
 ]

@@ -1,30 +1,43 @@
 """Meetings as members meet them: the upcoming list with filters, a meeting's page with its
 agenda and registration (htmx, and plain forms without JavaScript)."""
 
+import datetime
+
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.permissions import Action, check
 from portal.facets import apply_facets, paginate
+from solutions_catalog.models import Theme
 from solutions_catalog.views import flash_errors
 
 from . import services
+from .calendar import calendar, ics_response
 from .listing import FACETS, PAGE_SIZE
-from .models import Meeting, RegistrationStatus
+from .models import CalendarFeed, Meeting, MeetingSeries, RegistrationStatus
+
+FEED_HISTORY = datetime.timedelta(days=90)  # past meetings a feed still carries
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
     result = apply_facets(Meeting.objects.upcoming(), FACETS, request.GET)
     listing = (result.queryset.select_related("theme", "organiser").with_seat_counts()
                .order_by("starts_at"))
-    return render(request, "events/meeting_list.html",
-                  {"meetings": paginate(result, listing, request.GET, PAGE_SIZE)})
+    feed = (CalendarFeed.objects.filter(user=request.user).first()
+            if request.user.is_authenticated else None)
+    return render(request, "events/meeting_list.html", {
+        "meetings": paginate(result, listing, request.GET, PAGE_SIZE),
+        "feed": feed, "themes": Theme.objects.all(),
+    })
 
 
 def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -86,3 +99,44 @@ def cancel(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Your registration is cancelled."))
     return redirect(meeting)
+
+
+def meeting_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add to calendar: with the online link for a confirmed attendee."""
+    meeting = get_object_or_404(Meeting, slug=slug)
+    confirmed = request.user.is_authenticated and meeting.is_registered(request.user)
+    return ics_response(calendar([meeting], meeting.title, lambda m: confirmed), meeting.slug)
+
+
+def _feed_window() -> QuerySet:
+    return Meeting.objects.filter(
+        starts_at__gte=timezone.now() - FEED_HISTORY).select_related("theme")
+
+
+def theme_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    theme = get_object_or_404(Theme, slug=slug)
+    return ics_response(calendar(_feed_window().filter(theme=theme), theme.name), slug)
+
+
+def series_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(MeetingSeries, slug=slug)
+    return ics_response(calendar(_feed_window().filter(series=series), series.title), slug)
+
+
+def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    registrations = {r.meeting_id: r.status for r in feed.user.registrations.active()}
+    meetings = _feed_window().filter(pk__in=registrations)
+    return ics_response(calendar(
+        meetings, _("My meetings"),
+        lambda m: registrations[m.pk] == RegistrationStatus.CONFIRMED), "my-meetings")
+
+
+@require_POST
+@login_required
+def rotate_feed(request: HttpRequest) -> HttpResponse:
+    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
+    if not created:
+        feed.rotate()
+    messages.success(request, _("Your calendar has a new address; the old one no longer works."))
+    return redirect("events:meetings")

@@ -1,8 +1,26 @@
 from .meetings import AgendaItem, Audience, Meeting, MeetingKind, MeetingStatus
-from .registrations import Registration, RegistrationStatus, SeriesSubscription
+from .registrations import (
+    CalendarFeed,
+    Registration,
+    RegistrationStatus,
+    ReminderKind,
+    ReminderSent,
+    SeriesSubscription,
+)
 from .series import MeetingSeries, SeriesTheme
 
 __all__ = [
-    "AgendaItem", "Audience", "Meeting", "MeetingKind", "MeetingSeries", "MeetingStatus",
-    "Registration", "RegistrationStatus", "SeriesSubscription", "SeriesTheme",
+    "AgendaItem",
+    "Audience",
+    "CalendarFeed",
+    "Meeting",
+    "MeetingKind",
+    "MeetingSeries",
+    "MeetingStatus",
+    "Registration",
+    "RegistrationStatus",
+    "ReminderKind",
+    "ReminderSent",
+    "SeriesSubscription",
+    "SeriesTheme",
 ]

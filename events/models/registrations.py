@@ -1,6 +1,8 @@
 """Who comes to a meeting. Seats are handed out under a lock on the meeting's row, so the
 confirmed never outnumber the capacity however many register at once."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -71,3 +73,45 @@ class SeriesSubscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.series}"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A person's secret calendar address: their meetings, with online links where they are
+    confirmed. Rotating the token retires the old address at once."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"calendar of {self.user}"
+
+    def rotate(self) -> None:
+        self.token = new_token()
+        self.save(update_fields=["token"])
+
+
+class ReminderKind(models.TextChoices):
+    WEEK = "week", _("A week before")
+    DAY = "day", _("A day before")
+
+
+class ReminderSent(models.Model):
+    """A reminder that went out: the unique pair makes a second run of the task a no-op."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE,
+                                     related_name="reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["registration", "kind"],
+                                               name="one_reminder_of_each_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} reminder for {self.registration}"

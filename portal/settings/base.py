@@ -3,6 +3,7 @@
 database search engine, Celery tasks executed eagerly and e-mail printed on the console."""
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,8 @@ SECRET_KEY = env("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The right-hand side of calendar UIDs (meeting-uuid@host): stable as long as the site's is.
+CALENDAR_DOMAIN = urlparse(SITE_URL).hostname or "localhost"
 OPEN_DATA_LICENCE = env(
     "OPEN_DATA_LICENCE",
     default="CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), Smart City Consortium",
@@ -131,6 +134,7 @@ CELERY_BEAT_SCHEDULE = {
     "search-outbox-sweep": {"task": "search.tasks.sweep_outbox", "schedule": 60.0},
     # Every series' meetings, a year ahead; see events.schedule.
     "events-materialise": {"task": "events.tasks.materialise_all_series", "schedule": 86400.0},
+    "events-reminders": {"task": "events.tasks.send_meeting_reminders", "schedule": 3600.0},
 }
 
 # --- Search ---------------------------------------------------------------------------------
