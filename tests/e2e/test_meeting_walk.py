@@ -3,6 +3,7 @@ registers (htmx, in place), sees the online link, downloads the .ics, cancels; t
 on the waiting list moves up and is e-mailed."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -53,7 +54,7 @@ def test_register_see_the_link_download_cancel_and_the_next_moves_up(
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Add to calendar (.ics)").click()
-    event = Calendar.from_ical(open(download.value.path(), "rb").read()).walk("VEVENT")[0]
+    event = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")[0]
     assert str(event["summary"]) == meeting.title_en
     assert meeting.online_url in str(event["description"])
 
