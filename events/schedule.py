@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .models import Meeting, MeetingSeries, MeetingStatus
+from .services import register_subscribers
 
 HORIZON = datetime.timedelta(days=365)
 
@@ -46,7 +47,7 @@ def materialise(series: MeetingSeries, *, now: datetime.datetime | None = None,
         slug = slugify(f"{series.slug}-{local:%Y-%m-%d}")
         if Meeting.objects.filter(slug=slug).exists():  # two on one day
             slug = f"{slug}-{local:%H%M}"
-        Meeting.objects.create(
+        meeting = Meeting.objects.create(
             series=series, occurrence=start, slug=slug,
             kind=series.kind, theme=theme, title_ko=_title(series, theme, "ko"),
             title_en=_title(series, theme, "en"), description_ko=series.description_ko,
@@ -55,6 +56,7 @@ def materialise(series: MeetingSeries, *, now: datetime.datetime | None = None,
             venue_name=series.venue_name, address=series.address, map_url=series.map_url,
             online_url=series.online_url, capacity=series.capacity, audience=series.audience,
             organiser=series.organiser, requires_approval=series.requires_approval)
+        register_subscribers(meeting)
         created += 1
     for occurrence, meeting in meetings.items():
         if occurrence >= now and occurrence not in wanted and not meeting.detached:

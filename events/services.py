@@ -3,14 +3,20 @@ meeting's row (SELECT ... FOR UPDATE): registrations and cancellations for one m
 one after another, so the confirmed never outnumber the capacity and the waiting list is
 promoted in order."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from members.permissions import Action, require
 from portal.mail import send_templated_mail
 
-from .models import Meeting, Registration, RegistrationStatus
+from .models import (
+    Meeting,
+    MeetingSeries,
+    Registration,
+    RegistrationStatus,
+    SeriesSubscription,
+)
 
 
 def _refuse_closed(meeting: Meeting) -> None:
@@ -59,3 +65,39 @@ def cancel(registration: Registration) -> Registration | None:
                             {"meeting": meeting, "user": promoted.user},
                             language=promoted.user.preferred_language or "ko")
     return promoted
+
+
+def subscribe(series: MeetingSeries, user) -> int:
+    """Register for every future meeting of a series, now and as new ones are scheduled.
+    Returns how many meetings it registered for now."""
+    require(user, Action.REGISTER_FOR_MEETING, series)
+    SeriesSubscription.objects.get_or_create(series=series, user=user)
+    return sum(_register_subscriber(meeting, user) for meeting in
+               series.meetings.upcoming().scheduled())
+
+
+def _register_subscriber(meeting: Meeting, user) -> bool:
+    if meeting.registrations.active().filter(user=user).exists():
+        return False
+    try:
+        register(meeting, user)
+    except (ValidationError, PermissionDenied):  # closed, or no longer a member
+        return False
+    return True
+
+
+def register_subscribers(meeting: Meeting) -> None:
+    """A new meeting of a series: its subscribers are registered, in subscription order."""
+    for subscription in meeting.series.subscriptions.select_related("user").order_by("pk"):
+        _register_subscriber(meeting, subscription.user)
+
+
+def unsubscribe(series: MeetingSeries, user) -> int:
+    """Stop following a series; the person's future registrations in it are cancelled.
+    Returns how many."""
+    SeriesSubscription.objects.filter(series=series, user=user).delete()
+    future = Registration.objects.active().filter(
+        user=user, meeting__series=series, meeting__in=Meeting.objects.upcoming())
+    for registration in future:
+        cancel(registration)
+    return len(future)

@@ -11,8 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from members.permissions import Action, check
@@ -60,6 +61,8 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
             confirmed or check(request.user, Action.PUBLISH).allowed),
         "may_register": check(request.user, Action.REGISTER_FOR_MEETING, meeting),
         "seats_left": max(0, meeting.capacity - meeting.confirmed_count),
+        "follows_series": meeting.series_id is not None and request.user.is_authenticated
+        and meeting.series.subscriptions.filter(user=request.user).exists(),
     })
 
 
@@ -140,3 +143,41 @@ def rotate_feed(request: HttpRequest) -> HttpResponse:
         feed.rotate()
     messages.success(request, _("Your calendar has a new address; the old one no longer works."))
     return redirect("events:meetings")
+
+
+@require_POST
+@login_required
+def follow_series(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(MeetingSeries, slug=slug)
+    try:
+        count = services.subscribe(series, request.user)
+    except PermissionDenied as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, ngettext(
+            "You follow this series: registered for %(count)d meeting, and for new ones as "
+            "they are scheduled.",
+            "You follow this series: registered for %(count)d meetings, and for new ones as "
+            "they are scheduled.", count) % {"count": count})
+    return redirect(_back(request))
+
+
+@require_POST
+@login_required
+def unfollow_series(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(MeetingSeries, slug=slug)
+    count = services.unsubscribe(series, request.user)
+    messages.success(request, ngettext(
+        "You no longer follow this series; %(count)d registration was cancelled.",
+        "You no longer follow this series; %(count)d registrations were cancelled.",
+        count) % {"count": count})
+    return redirect(_back(request))
+
+
+def _back(request: HttpRequest) -> str:
+    """Where the form came from, if it is on this site; else the meetings list."""
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, {request.get_host()},
+                                       require_https=request.is_secure()):
+        return next_url
+    return reverse("events:meetings")

@@ -3,6 +3,7 @@ the online link only to confirmed attendees, and registering and cancelling from
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from events.models import RegistrationStatus
 from solutions_catalog.models import Theme
@@ -66,3 +67,28 @@ def test_visitors_are_sent_to_sign_in(client):
     assert not meeting.registrations.exists()
     assert client.get(f"{meeting.get_absolute_url()}register/").status_code == 405
     assert not mail.outbox
+
+
+def test_following_a_series_registers_for_its_meetings_now_and_later(as_user):
+    from events.schedule import materialise
+    from tests.events.test_schedule import series
+
+    monthly = series(first_date=timezone.localdate())
+    materialise(monthly)
+    person = MembershipFactory().user
+    browser = as_user(person)
+    first = monthly.meetings.order_by("starts_at").first()
+    response = browser.post(f"/en/meetings/series/{monthly.slug}/follow/",
+                            {"next": first.get_absolute_url()}, follow=True)
+    assert response.redirect_chain[-1][0] == first.get_absolute_url()
+    assert person.registrations.active().count() == monthly.meetings.count()
+
+    monthly.recurrence = "FREQ=MONTHLY;BYDAY=2TU,4TU"  # a second meeting each month
+    monthly.save()
+    materialise(monthly)
+    assert person.registrations.active().count() == monthly.meetings.count() > 12
+
+    evil = browser.post(f"/en/meetings/series/{monthly.slug}/unfollow/",
+                        {"next": "https://evil.example/"})
+    assert evil["Location"] == "/en/meetings/"  # no open redirect
+    assert person.registrations.active().count() == 0
