@@ -1,6 +1,7 @@
-"""Reminders a week and a day before a meeting, to everyone confirmed, in their own language
-and time zone. Each (registration, kind) is recorded before its e-mail is queued, in one
-transaction, so a second run of the task, or two at once, sends nothing more."""
+"""Reminders a week and a day before a meeting, and the minutes once published, to everyone
+confirmed, in their own language and time zone. Each (registration, kind) is recorded before
+its e-mail is queued, in one transaction, so a second run of the task, or two at once, sends
+nothing more."""
 
 import datetime
 
@@ -33,14 +34,31 @@ def send_reminders(now: datetime.datetime | None = None) -> int:
         for registration in due(kind, now):
             if kind == ReminderKind.WEEK and registration.reminders.exists():
                 continue
-            try:
-                with transaction.atomic():
-                    ReminderSent.objects.create(registration=registration, kind=kind)
-                    user = registration.user
-                    send_templated_mail(user.email, "events/email/reminder", {
-                        "meeting": registration.meeting, "user": user, "kind": kind},
-                        language=user.preferred_language or "ko")
-            except IntegrityError:
-                continue  # another run sent it meanwhile
-            sent += 1
+            sent += _send_once(registration, kind)
     return sent
+
+
+def send_minutes() -> int:
+    """The minutes of each meeting, once published, to those who were confirmed for it."""
+    registrations = (Registration.objects.confirmed()
+                     .filter(meeting__minutes_published_at__isnull=False)
+                     .exclude(reminders__kind=ReminderKind.MINUTES)
+                     .select_related("meeting", "user"))
+    return sum(_send_once(r, ReminderKind.MINUTES) for r in registrations)
+
+
+TEMPLATES = {ReminderKind.WEEK: "events/email/reminder", ReminderKind.DAY: "events/email/reminder",
+             ReminderKind.MINUTES: "events/email/minutes"}
+
+
+def _send_once(registration: Registration, kind: str) -> bool:
+    try:
+        with transaction.atomic():
+            ReminderSent.objects.create(registration=registration, kind=kind)
+            user = registration.user
+            send_templated_mail(user.email, TEMPLATES[kind], {
+                "meeting": registration.meeting, "user": user, "kind": kind},
+                language=user.preferred_language or "ko")
+    except IntegrityError:
+        return False  # another run sent it meanwhile
+    return True

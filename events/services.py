@@ -101,3 +101,34 @@ def unsubscribe(series: MeetingSeries, user) -> int:
     for registration in future:
         cancel(registration)
     return len(future)
+
+
+@transaction.atomic
+def decide(registration: Registration, actor, *, approve: bool) -> Registration:
+    """Staff approve a registration awaiting approval (a seat if one is free, else the
+    waiting list) or decline it."""
+    require(actor, Action.MANAGE_MEETINGS)
+    meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status != RegistrationStatus.PENDING:
+        raise ValidationError(_("This registration is not awaiting approval."))
+    if not approve:
+        registration.status = RegistrationStatus.CANCELLED
+    elif meeting.registrations.confirmed().count() < meeting.capacity:
+        registration.status = RegistrationStatus.CONFIRMED
+    else:
+        registration.status = RegistrationStatus.WAITLISTED
+    registration.save(update_fields=["status", "updated_at"])
+    send_templated_mail(registration.user.email, "events/email/decided",
+                        {"meeting": meeting, "registration": registration},
+                        language=registration.user.preferred_language or "ko")
+    return registration
+
+
+def record_attendance(meeting: Meeting, actor, attended_ids: set[int]) -> int:
+    """The check-in list: exactly the given confirmed registrations attended."""
+    require(actor, Action.MANAGE_MEETINGS)
+    confirmed = meeting.registrations.confirmed()
+    confirmed.filter(pk__in=attended_ids).update(attended=True)
+    confirmed.exclude(pk__in=attended_ids).update(attended=False)
+    return confirmed.filter(attended=True).count()

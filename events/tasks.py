@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from .models import MeetingSeries
-from .reminders import send_reminders
+from .reminders import send_minutes, send_reminders
 from .schedule import materialise
 
 
@@ -13,5 +13,6 @@ def materialise_all_series() -> int:
 
 @shared_task
 def send_meeting_reminders() -> int:
-    """A week and a day before each meeting (Celery beat, hourly); safe to run twice."""
-    return send_reminders()
+    """A week and a day before each meeting, and published minutes (Celery beat, hourly);
+    safe to run twice."""
+    return send_reminders() + send_minutes()

@@ -6,6 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,6 +42,13 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+def past_meetings(request: HttpRequest) -> HttpResponse:
+    """The archive: past meetings, newest first, marked where minutes exist."""
+    meetings = Paginator(Meeting.objects.past().scheduled().select_related("theme"),
+                         PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "events/past_meetings.html", {"meetings": meetings})
+
+
 def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = get_object_or_404(
         Meeting.objects.select_related("theme", "organiser", "series").with_seat_counts(),
@@ -48,6 +56,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
     registration = (meeting.registrations.active().filter(user=request.user).first()
                     if request.user.is_authenticated else None)
     confirmed = registration is not None and registration.status == RegistrationStatus.CONFIRMED
+    manages = check(request.user, Action.MANAGE_MEETINGS).allowed
     waiting_position = (list(meeting.registrations.waitlisted().values_list("pk", flat=True))
                         .index(registration.pk) + 1
                         if registration and registration.status == RegistrationStatus.WAITLISTED
@@ -57,8 +66,10 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "agenda": meeting.agenda.prefetch_related("case_studies"),
         "registration": registration,
         "waiting_position": waiting_position,
-        "show_online_link": bool(meeting.online_url) and (
-            confirmed or check(request.user, Action.PUBLISH).allowed),
+        "show_online_link": bool(meeting.online_url) and (confirmed or manages),
+        "manages": manages,
+        "minutes_visible": bool(meeting.minutes_published_at) and check(
+            request.user, Action.READ_MEMBERS_ONLY, meeting).allowed,
         "may_register": check(request.user, Action.REGISTER_FOR_MEETING, meeting),
         "seats_left": max(0, meeting.capacity - meeting.confirmed_count),
         "follows_series": meeting.series_id is not None and request.user.is_authenticated

@@ -37,6 +37,7 @@ class Action(StrEnum):
     LIST_OFFERING = "list_offering"
     VIEW_BID = "view_bid"
     REGISTER_FOR_MEETING = "register_for_meeting"
+    MANAGE_MEETINGS = "manage_meetings"
     EDIT_BID = "edit_bid"
     REVIEW_APPLICATIONS = "review_applications"
     ACCESS_ADMIN = "access_admin"
@@ -208,6 +209,7 @@ RULES = {
     Action.VIEW_BID: _bid_team,
     Action.EDIT_BID: _bid_team,
     Action.REVIEW_APPLICATIONS: _staff_only(_("Only consortium staff review applications.")),
+    Action.MANAGE_MEETINGS: _staff_only(_("Only consortium staff manage meetings.")),
     Action.ACCESS_ADMIN: _access_admin,
 }
 

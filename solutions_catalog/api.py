@@ -12,6 +12,7 @@ from django.utils import translation
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from portal.exports import csv_safe
 from portal.facets import apply_facets
 
 from .catalogue import FACETS
@@ -127,15 +128,6 @@ def case_studies(request: HttpRequest, lang: str = "en", page: int = 1, page_siz
     base_url = request.build_absolute_uri("/").rstrip("/")
     return {"licence": settings.OPEN_DATA_LICENCE, "count": count, "page": page,
             "page_size": page_size, "results": [serialise(p, lang, base_url) for p in window]}
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    """Spreadsheet apps run cells starting with = + - @ as formulas: quote them."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 CSV_COLUMNS = ["id", "language", "title", "summary", "url", "city", "country", "themes",

@@ -99,6 +99,7 @@ class CalendarFeed(models.Model):
 class ReminderKind(models.TextChoices):
     WEEK = "week", _("A week before")
     DAY = "day", _("A day before")
+    MINUTES = "minutes", _("Minutes")
 
 
 class ReminderSent(models.Model):

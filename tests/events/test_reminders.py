@@ -48,3 +48,30 @@ def test_a_late_registration_gets_only_the_day_reminder(on_commit):
         assert send_reminders(now=meeting.starts_at - datetime.timedelta(hours=5)) == 1
         assert send_reminders(now=meeting.starts_at - datetime.timedelta(hours=4)) == 0
     assert len(mail.outbox) == 1
+
+
+def test_published_minutes_reach_the_confirmed_once_and_members_only_on_the_page(
+        client, as_user, on_commit):
+    from django.utils import timezone
+
+    from events.reminders import send_minutes
+
+    meeting = MeetingFactory(capacity=1, minutes_en="Agreed: a shared data standard.")
+    attendee, waiting = MembershipFactory().user, MembershipFactory().user
+    services.register(meeting, attendee)
+    services.register(meeting, waiting)
+    with on_commit():
+        assert send_minutes() == 0  # not published yet
+    meeting.minutes_published_at = timezone.now()
+    meeting.save()
+    with on_commit():
+        assert send_minutes() == 1
+        assert send_minutes() == 0
+    assert [m.to for m in mail.outbox] == [[attendee.email]]
+    assert "shared data standard" in mail.outbox[0].body
+    page = f"/en/meetings/{meeting.slug}/"
+    visitor = client.get(page)
+    assert visitor.status_code == 200
+    assert "shared data standard" not in visitor.content.decode()
+    assert "shared with member organisations" in visitor.content.decode()
+    assert "shared data standard" in as_user(attendee).get(page).content.decode()

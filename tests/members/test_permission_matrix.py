@@ -46,6 +46,7 @@ def subject(network, action):
         Action.REVIEW_APPLICATIONS: None,
         Action.ACCESS_ADMIN: None,
         Action.REGISTER_FOR_MEETING: Meeting(registered=[]),
+        Action.MANAGE_MEETINGS: None,
     }[action]
 
 
@@ -67,6 +68,7 @@ EXPECTED = {
     Action.REVIEW_APPLICATIONS: [0, 0, 0, 0, 1],
     Action.ACCESS_ADMIN: [0, 0, 1, 1, 1],  # city people write case studies there
     Action.REGISTER_FOR_MEETING: [0, 1, 1, 1, 1],  # a members' meeting: vendors are members
+    Action.MANAGE_MEETINGS: [0, 0, 0, 0, 1],
 }
 
 

@@ -1,0 +1,62 @@
+"""What staff do with a meeting's people on the site: approve or decline registrations,
+tick who attended, and export the list."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members.permissions import Action, require
+from portal.exports import csv_safe
+from solutions_catalog.views import flash_errors
+
+from . import services
+from .models import Meeting, Registration
+
+
+def _people(meeting: Meeting):
+    return meeting.registrations.exclude(status="cancelled").select_related("user").order_by(
+        "status", "created_at")
+
+
+def attendees(request: HttpRequest, slug: str) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    meeting = get_object_or_404(Meeting, slug=slug)
+    if request.method == "POST":
+        ids = {int(v) for v in request.POST.getlist("attended") if v.isascii() and v.isdigit()}
+        count = services.record_attendance(meeting, request.user, ids)
+        messages.success(request, _("Attendance saved: %(count)d present.") % {"count": count})
+        return redirect("events:attendees", slug=slug)
+    return render(request, "events/attendees.html",
+                  {"meeting": meeting, "registrations": _people(meeting)})
+
+
+@require_POST
+def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    registration = get_object_or_404(Registration, pk=pk, meeting__slug=slug)
+    try:
+        services.decide(registration, request.user, approve=request.POST.get("approve") == "1")
+    except ValidationError as refusal:
+        flash_errors(request, refusal.messages)
+    return redirect("events:attendees", slug=slug)
+
+
+def attendees_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    meeting = get_object_or_404(Meeting, slug=slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}-attendees.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["name", "email", "organisation", "status", "registered_at", "attended"])
+    for registration in _people(meeting).prefetch_related("user__memberships__organisation"):
+        user = registration.user
+        organisations = "; ".join(m.organisation.name_en for m in user.memberships.all())
+        writer.writerow([csv_safe(v) for v in (
+            user.display_name, user.email, organisations, registration.status,
+            registration.created_at.isoformat(), "yes" if registration.attended else "no")])
+    return response
