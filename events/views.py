@@ -26,18 +26,26 @@ from . import services
 from .calendar import calendar, ics_response
 from .listing import FACETS, PAGE_SIZE
 from .models import CalendarFeed, Meeting, MeetingSeries, RegistrationStatus
+from .month import month_of, parse_month
 
 FEED_HISTORY = datetime.timedelta(days=90)  # past meetings a feed still carries
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    result = apply_facets(Meeting.objects.upcoming(), FACETS, request.GET)
+    """Upcoming meetings as a list, or (``?view=month&month=2026-12``) as a month grid."""
+    as_month = request.GET.get("view") == "month"
+    base = Meeting.objects.all() if as_month else Meeting.objects.upcoming()
+    result = apply_facets(base, FACETS, request.GET)
     listing = (result.queryset.select_related("theme", "organiser").with_seat_counts()
                .order_by("starts_at"))
     feed = (CalendarFeed.objects.filter(user=request.user).first()
             if request.user.is_authenticated else None)
+    month = month_of(listing, parse_month(request.GET.get("month"))) if as_month else None
     return render(request, "events/meeting_list.html", {
         "meetings": paginate(result, listing, request.GET, PAGE_SIZE),
+        "month": month,
+        # the filter form keeps the month view
+        "keep": [("view", "month"), ("month", f"{month.first:%Y-%m}")] if month else [],
         "feed": feed, "themes": Theme.objects.all(),
     })
 

@@ -1,6 +1,9 @@
 """The meetings pages over HTTP: the upcoming list with filters, a meeting's page that shows
 the online link only to confirmed attendees, and registering and cancelling from it."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -92,3 +95,17 @@ def test_following_a_series_registers_for_its_meetings_now_and_later(as_user):
                         {"next": "https://evil.example/"})
     assert evil["Location"] == "/en/meetings/"  # no open redirect
     assert person.registrations.active().count() == 0
+
+
+def test_the_month_grid_places_meetings_on_the_viewers_day(client):
+    denver_evening = datetime.datetime(2026, 12, 3, 17, tzinfo=ZoneInfo("America/Denver"))
+    MeetingFactory(title_en="Colorado webinar", starts_at=denver_evening,
+                   ends_at=denver_evening + datetime.timedelta(hours=1),
+                   time_zone="America/Denver")
+    page = client.get("/en/meetings/", {"view": "month", "month": "2026-12"}).content.decode()
+    weeks = page.split('<table class="month">', 1)[1].split("<tr>")[2:]
+    friday = weeks[0].split("<td")[5]  # Monday first: Mon 30 Nov ... Fri 4 Dec
+    assert '<span class="day">4</span>' in friday
+    assert "Colorado webinar" in friday  # Thursday 17:00 in Denver is Friday 09:00 in Seoul
+    odd = client.get("/en/meetings/", {"view": "month", "month": "2026-13"})
+    assert odd.status_code == 200  # an impossible month shows this month
