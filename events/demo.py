@@ -7,9 +7,9 @@ import datetime
 from django.utils import timezone
 
 from members.models import Organisation, User
-from solutions_catalog.models import Theme
+from solutions_catalog.models import CaseStudyPage, Theme
 
-from .models import Meeting, MeetingSeries, Registration, SeriesTheme
+from .models import AgendaItem, Meeting, MeetingSeries, Registration, SeriesTheme
 from .schedule import materialise
 
 THEMES = ["connectivity", "cybersecurity", "mobility", "sustainability", "resilience"]
@@ -32,6 +32,18 @@ SERIES = [
          start_time=datetime.time(17, 0), time_zone="America/Denver", capacity=200,
          online_url="https://meet.example/colorado-webinar", themes=["mobility", "resilience"]),
 ]
+# theme -> agenda of its next meeting: (time, title ko, title en, speaker, case study slug)
+AGENDAS = {
+    "cybersecurity": [
+        ((10, 0), "서울 CCTV 통합 보안관제 사례", "Seoul's integrated CCTV security operations",
+         "서울특별시", "seoul-cctv-security-operations"),
+        ((11, 0), "회원 도시 IoT 기기 점검 계획", "Members' IoT device inventory plan", "", None),
+    ],
+    "mobility": [
+        ((10, 0), "부천 스마트 횡단보도 1년", "A year of Bucheon's smart crosswalks", "부천시",
+         "bucheon-smart-crosswalks"),
+    ],
+}
 REGISTRANTS = ["officer.daegu@demo.example", "officer.bucheon@demo.example",
                "admin.suwon@demo.example", "vendor@demo.example"]
 
@@ -60,6 +72,17 @@ def seed() -> None:
         starts_at=workshop_start, ends_at=workshop_start + datetime.timedelta(hours=3),
         time_zone="Asia/Seoul", venue_name="대구 스마트시티 센터",
         organiser=Organisation.objects.filter(slug="daegu").first()))
+    for theme, items in AGENDAS.items():
+        meeting = Meeting.objects.upcoming().scheduled().filter(theme__slug=theme).first()
+        if meeting is None or meeting.agenda.exists():
+            continue
+        for position, ((hour, minute), title_ko, title_en, speaker, case) in enumerate(items):
+            item = AgendaItem.objects.create(
+                meeting=meeting, sort_order=position, starts_at=datetime.time(hour, minute),
+                title_ko=title_ko, title_en=title_en, speaker=speaker)
+            if case:
+                item.case_studies.set(CaseStudyPage.objects.filter(slug=case))
+                item.save()
     upcoming = Meeting.objects.upcoming().scheduled()[:2]
     for meeting in upcoming:
         for email in REGISTRANTS:

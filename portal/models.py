@@ -28,12 +28,21 @@ class HomePage(Page):
         return f"{self.lead} {strip_tags(self.body)}".strip()
 
     def get_context(self, request, *args, **kwargs):
+        from events.models import Meeting
         from members.models import Organisation, OrganisationKind
         from solutions_catalog.models import Theme
 
         context = super().get_context(request, *args, **kwargs)
         members = Organisation.objects.active()
-        context["themes"] = Theme.objects.all()
+        themes = list(Theme.objects.all())
+        context["themes"] = themes
+        upcoming = (Meeting.objects.upcoming().scheduled().filter(theme__in=themes)
+                    .order_by("theme_id", "starts_at"))
+        first_by_theme: dict[int, Meeting] = {}
+        for meeting in upcoming.only("slug", "starts_at", "time_zone", "theme_id"):
+            first_by_theme.setdefault(meeting.theme_id, meeting)
+        for theme in themes:
+            theme.next_meeting = first_by_theme.get(theme.pk)
         context["figures"] = {
             "members": members.count(),
             "cities": members.filter(kind=OrganisationKind.CITY).count(),

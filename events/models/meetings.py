@@ -152,7 +152,10 @@ class Meeting(ClusterableModel):
                 and (self.registration_opens_at is None or at >= self.registration_opens_at))
 
 
-class AgendaItem(Orderable):
+class AgendaItem(Orderable, ClusterableModel):
+    """An agenda line; a clusterable model itself so that its presented case studies save
+    with the meeting's form in the admin."""
+
     meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     starts_at = models.TimeField(_("time"), null=True, blank=True)
     title_ko = models.CharField(_("title (Korean)"), max_length=200)

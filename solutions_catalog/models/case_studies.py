@@ -190,6 +190,7 @@ class CaseStudyPage(Page):
         return CaseStudyPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
+        from events.models import Meeting
         from members.permissions import Action, check, search_audiences
         from search.engines import ask_or
 
@@ -231,6 +232,9 @@ class CaseStudyPage(Page):
             documents=visible,
             hidden_documents=len(documents) - len(visible),
             show_contact=check(request.user, Action.VIEW_MEMBER_CONTACTS).allowed,
+            meetings=Meeting.objects.filter(
+                agenda__case_studies__translation_key=self.translation_key,
+            ).distinct().order_by("-starts_at")[:10],
             similar=ask_or([], lambda engine: engine.similar(
                 "case_study", str(self.pk), audiences=search_audiences(request.user),
                 language=self.locale.language_code)),

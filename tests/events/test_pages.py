@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.utils import timezone
+from wagtail.models import Locale
 
 from events.models import RegistrationStatus
 from solutions_catalog.models import Theme
@@ -109,3 +110,15 @@ def test_the_month_grid_places_meetings_on_the_viewers_day(client):
     assert "Colorado webinar" in friday  # Thursday 17:00 in Denver is Friday 09:00 in Seoul
     odd = client.get("/en/meetings/", {"view": "month", "month": "2026-13"})
     assert odd.status_code == 200  # an impossible month shows this month
+
+
+def test_a_case_study_lists_the_meetings_it_was_presented_at(client, catalogue):
+    from events.models import AgendaItem
+
+    meeting = MeetingFactory(title_en="Data hub day")
+    item = AgendaItem.objects.create(meeting=meeting, title_ko="발표", title_en="Talk")
+    item.case_studies.add(catalogue)  # the Korean version
+    item.save()
+    english = catalogue.get_translation(Locale.objects.get(language_code="en"))
+    page = client.get(english.url).content.decode()
+    assert "Presented at meetings" in page and "Data hub day" in page

@@ -31,9 +31,10 @@ class Command(BaseCommand):
         with transaction.atomic(), translation.override("en"):
             logins = members_demo.seed()
             catalog_demo.seed()
-            events_demo.seed()
         home_ko, home_en = site_demo.seed()
         catalog_demo.seed_pages(home_ko, home_en)
+        with transaction.atomic():
+            events_demo.seed()  # agendas name case studies: after the pages
         engine = get_engine()
         indexed = engine.rebuild()
 
