@@ -33,9 +33,11 @@ def parse_month(value: str | None) -> datetime.date:
     """``2026-12`` as its first day; this month for anything else."""
     try:
         year, month = (int(part) for part in (value or "").split("-"))
-        return datetime.date(year, month, 1)
+        if 1900 <= year <= 2200:  # the grid reaches into the months either side
+            return datetime.date(year, month, 1)
     except ValueError:
-        return timezone.localdate().replace(day=1)
+        pass
+    return timezone.localdate().replace(day=1)
 
 
 def month_of(meetings: QuerySet, first: datetime.date) -> Month:

@@ -6,21 +6,23 @@ nothing more."""
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from members.permissions import Action, check
 from portal.mail import send_templated_mail
 
-from .models import Registration, ReminderKind, ReminderSent
+from .models import MeetingStatus, Registration, ReminderKind, ReminderSent
 
 WINDOWS = {ReminderKind.WEEK: datetime.timedelta(days=7),
            ReminderKind.DAY: datetime.timedelta(days=1)}
 
 
-def due(kind: str, now: datetime.datetime):
+def due(kind: str, now: datetime.datetime) -> QuerySet:
     """Confirmed registrations for meetings starting within the reminder's lead time that
     have not had this reminder."""
     return (Registration.objects.confirmed()
-            .filter(meeting__status="scheduled", meeting__starts_at__gt=now,
+            .filter(meeting__status=MeetingStatus.SCHEDULED, meeting__starts_at__gt=now,
                     meeting__starts_at__lte=now + WINDOWS[kind])
             .exclude(reminders__kind=kind)
             .select_related("meeting", "user"))
@@ -28,23 +30,23 @@ def due(kind: str, now: datetime.datetime):
 
 def send_reminders(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
-    sent = 0
-    # The day-before reminder first: someone registering six days ahead gets only that one.
-    for kind in (ReminderKind.DAY, ReminderKind.WEEK):
-        for registration in due(kind, now):
-            if kind == ReminderKind.WEEK and registration.reminders.exists():
-                continue
-            sent += _send_once(registration, kind)
+    # The day-before reminder first: someone who registers less than a day ahead gets only
+    # that one, not a "next week" right after it.
+    sent = sum(_send_once(r, ReminderKind.DAY) for r in due(ReminderKind.DAY, now))
+    week = due(ReminderKind.WEEK, now).exclude(reminders__kind=ReminderKind.DAY)
+    sent += sum(_send_once(r, ReminderKind.WEEK) for r in week)
     return sent
 
 
 def send_minutes() -> int:
-    """The minutes of each meeting, once published, to those who were confirmed for it."""
+    """The minutes of each meeting, once published, to those who were confirmed for it and
+    may read them (members; a partner only if confirmed, which they are)."""
     registrations = (Registration.objects.confirmed()
                      .filter(meeting__minutes_published_at__isnull=False)
                      .exclude(reminders__kind=ReminderKind.MINUTES)
                      .select_related("meeting", "user"))
-    return sum(_send_once(r, ReminderKind.MINUTES) for r in registrations)
+    return sum(_send_once(r, ReminderKind.MINUTES) for r in registrations
+               if check(r.user, Action.READ_MEMBERS_ONLY, r.meeting).allowed)
 
 
 TEMPLATES = {ReminderKind.WEEK: "events/email/reminder", ReminderKind.DAY: "events/email/reminder",

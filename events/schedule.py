@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .models import Meeting, MeetingSeries, MeetingStatus
-from .services import register_subscribers
+from .services import register_subscribers, seats_changed
 
 HORIZON = datetime.timedelta(days=365)
 
@@ -20,10 +20,18 @@ def _title(series: MeetingSeries, theme, language: str) -> str:
     return f"{name} · {getattr(theme, f'name_{language}')}" if theme else name
 
 
+# What a meeting takes from its series, and keeps following until staff edit it by hand.
+FOLLOWED_FIELDS = ("kind", "audience", "organiser_id", "venue_name", "address", "map_url",
+                   "online_url", "capacity", "requires_approval", "time_zone")
+
+
 @transaction.atomic
 def materialise(series: MeetingSeries, *, now: datetime.datetime | None = None,
                 horizon: datetime.timedelta = HORIZON) -> int:
-    """Create the meetings the rule yields between now and the horizon; returns how many."""
+    """Create the meetings the rule yields between now and the horizon, bring untouched
+    ones in line with the series, and withdraw those the rule no longer yields; returns how
+    many were created."""
+    series = MeetingSeries.objects.select_for_update().get(pk=series.pk)  # one run at a time
     now = now or timezone.now()
     first = datetime.datetime.combine(series.first_date, series.start_time, series.zone)
     # Counted from the first occurrence, so the rotation does not restart every run.
@@ -36,37 +44,52 @@ def materialise(series: MeetingSeries, *, now: datetime.datetime | None = None,
             continue
         wanted.add(start)
         meeting = meetings.get(start)
-        if meeting is not None:
-            if not meeting.detached and meeting.ends_at != start + series.duration:
-                meeting.ends_at = start + series.duration
-                meeting.sequence += 1
-                meeting.save(update_fields=["ends_at", "sequence", "updated_at"])
-            continue
-        theme = series.theme_for(index)
-        local = start.astimezone(series.zone)
-        slug = slugify(f"{series.slug}-{local:%Y-%m-%d}")
-        if Meeting.objects.filter(slug=slug).exists():  # two on one day
-            slug = f"{slug}-{local:%H%M}"
-        meeting = Meeting.objects.create(
-            series=series, occurrence=start, slug=slug,
-            kind=series.kind, theme=theme, title_ko=_title(series, theme, "ko"),
-            title_en=_title(series, theme, "en"), description_ko=series.description_ko,
-            description_en=series.description_en, starts_at=start,
-            ends_at=start + series.duration, time_zone=series.time_zone,
-            venue_name=series.venue_name, address=series.address, map_url=series.map_url,
-            online_url=series.online_url, capacity=series.capacity, audience=series.audience,
-            organiser=series.organiser, requires_approval=series.requires_approval)
-        register_subscribers(meeting)
-        created += 1
+        if meeting is None:
+            meeting = _create(series, start, series.theme_for(index))
+            register_subscribers(meeting)
+            created += 1
+        elif not meeting.detached:
+            _follow(series, meeting, start)
     for occurrence, meeting in meetings.items():
         if occurrence >= now and occurrence not in wanted and not meeting.detached:
             _withdraw(meeting)
     return created
 
 
+def _create(series: MeetingSeries, start: datetime.datetime, theme) -> Meeting:
+    local = start.astimezone(series.zone)
+    slug = base = slugify(f"{series.slug}-{local:%Y-%m-%d}")
+    suffix = 2
+    while Meeting.objects.filter(slug=slug).exists():  # two on one day, or a withdrawn one
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return Meeting.objects.create(
+        series=series, occurrence=start, slug=slug, theme=theme,
+        title_ko=_title(series, theme, "ko"), title_en=_title(series, theme, "en"),
+        description_ko=series.description_ko, description_en=series.description_en,
+        starts_at=start, ends_at=start + series.duration,
+        **{field: getattr(series, field) for field in FOLLOWED_FIELDS})
+
+
+def _follow(series: MeetingSeries, meeting: Meeting, start: datetime.datetime) -> None:
+    """An untouched meeting takes the series' current duration, place, link and seats; a
+    change raises its calendar SEQUENCE, and new seats go to the waiting list."""
+    wanted = {field: getattr(series, field) for field in FOLLOWED_FIELDS}
+    wanted["ends_at"] = start + series.duration
+    changed = [field for field, value in wanted.items() if getattr(meeting, field) != value]
+    if not changed:
+        return
+    for field in changed:
+        setattr(meeting, field, wanted[field])
+    meeting.sequence += 1
+    meeting.save(update_fields=[*changed, "sequence", "updated_at"])
+    if "capacity" in changed:
+        seats_changed(meeting)
+
+
 def _withdraw(meeting: Meeting) -> None:
     """The rule no longer yields this meeting: gone if nobody registered, else cancelled (so
     calendars and registrants see the cancellation)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.registrations.active().exists():
         meeting.delete()
         return

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from members.models import User
 from members.permissions import Action, require
 from portal.mail import send_templated_mail
 
@@ -27,7 +28,7 @@ def _refuse_closed(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def register(meeting: Meeting, user) -> Registration:
+def register(meeting: Meeting, user: User) -> Registration:
     """A seat if one is free, else a place on the waiting list (or a request, where staff
     approve registrations)."""
     require(user, Action.REGISTER_FOR_MEETING, meeting)
@@ -52,22 +53,35 @@ def cancel(registration: Registration) -> Registration | None:
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         raise ValidationError(_("This registration was already cancelled."))
-    freed = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
     registration.save(update_fields=["status", "updated_at"])
-    if not freed or meeting.is_cancelled:
-        return None
-    promoted = meeting.registrations.waitlisted().first()
-    if promoted is not None:
-        promoted.status = RegistrationStatus.CONFIRMED
-        promoted.save(update_fields=["status", "updated_at"])
-        send_templated_mail(promoted.user.email, "events/email/promoted",
-                            {"meeting": meeting, "user": promoted.user},
-                            language=promoted.user.preferred_language or "ko")
+    promoted = [] if meeting.is_cancelled else _fill_seats(meeting)
+    return promoted[0] if promoted else None
+
+
+@transaction.atomic
+def seats_changed(meeting: Meeting) -> list[Registration]:
+    """After staff changed a meeting's capacity: promote from the waiting list into any
+    seats now free. (Fewer seats than people confirmed keeps them all confirmed; the waiting
+    list simply waits longer.)"""
+    return _fill_seats(Meeting.objects.select_for_update().get(pk=meeting.pk))
+
+
+def _fill_seats(meeting: Meeting) -> list[Registration]:
+    """Promote, in order, as many waiting people as there are free seats; the caller holds
+    the meeting's lock. Keeps the rule that nobody waits while a seat is free."""
+    free = meeting.capacity - meeting.registrations.confirmed().count()
+    promoted = list(meeting.registrations.waitlisted().select_related("user")[:max(free, 0)])
+    for registration in promoted:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.save(update_fields=["status", "updated_at"])
+        send_templated_mail(registration.user.email, "events/email/promoted",
+                            {"meeting": meeting, "user": registration.user},
+                            language=registration.user.preferred_language or "ko")
     return promoted
 
 
-def subscribe(series: MeetingSeries, user) -> int:
+def subscribe(series: MeetingSeries, user: User) -> int:
     """Register for every future meeting of a series, now and as new ones are scheduled.
     Returns how many meetings it registered for now."""
     require(user, Action.REGISTER_FOR_MEETING, series)
@@ -76,12 +90,10 @@ def subscribe(series: MeetingSeries, user) -> int:
                series.meetings.upcoming().scheduled())
 
 
-def _register_subscriber(meeting: Meeting, user) -> bool:
-    if meeting.registrations.active().filter(user=user).exists():
-        return False
+def _register_subscriber(meeting: Meeting, user: User) -> bool:
     try:
         register(meeting, user)
-    except (ValidationError, PermissionDenied):  # closed, or no longer a member
+    except (ValidationError, PermissionDenied):  # registered already, closed, not a member
         return False
     return True
 
@@ -92,7 +104,7 @@ def register_subscribers(meeting: Meeting) -> None:
         _register_subscriber(meeting, subscription.user)
 
 
-def unsubscribe(series: MeetingSeries, user) -> int:
+def unsubscribe(series: MeetingSeries, user: User) -> int:
     """Stop following a series; the person's future registrations in it are cancelled.
     Returns how many."""
     SeriesSubscription.objects.filter(series=series, user=user).delete()
@@ -104,7 +116,7 @@ def unsubscribe(series: MeetingSeries, user) -> int:
 
 
 @transaction.atomic
-def decide(registration: Registration, actor, *, approve: bool) -> Registration:
+def decide(registration: Registration, actor: User, *, approve: bool) -> Registration:
     """Staff approve a registration awaiting approval (a seat if one is free, else the
     waiting list) or decline it."""
     require(actor, Action.MANAGE_MEETINGS)
@@ -125,7 +137,7 @@ def decide(registration: Registration, actor, *, approve: bool) -> Registration:
     return registration
 
 
-def record_attendance(meeting: Meeting, actor, attended_ids: set[int]) -> int:
+def record_attendance(meeting: Meeting, actor: User, attended_ids: set[int]) -> int:
     """The check-in list: exactly the given confirmed registrations attended."""
     require(actor, Action.MANAGE_MEETINGS)
     confirmed = meeting.registrations.confirmed()

@@ -5,6 +5,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,9 +19,8 @@ from . import services
 from .models import Meeting, Registration
 
 
-def _people(meeting: Meeting):
-    return meeting.registrations.exclude(status="cancelled").select_related("user").order_by(
-        "status", "created_at")
+def _people(meeting: Meeting) -> QuerySet:
+    return meeting.registrations.active().select_related("user").order_by("status", "created_at")
 
 
 def attendees(request: HttpRequest, slug: str) -> HttpResponse:

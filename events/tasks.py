@@ -1,14 +1,25 @@
+import logging
+
 from celery import shared_task
 
 from .models import MeetingSeries
 from .reminders import send_minutes, send_reminders
 from .schedule import materialise
 
+logger = logging.getLogger(__name__)
+
 
 @shared_task
 def materialise_all_series() -> int:
-    """Keep every series' meetings created a year ahead (Celery beat, daily)."""
-    return sum(materialise(series) for series in MeetingSeries.objects.all())
+    """Keep every series' meetings created a year ahead (Celery beat, daily). One series
+    failing does not stop the others."""
+    created = 0
+    for series in MeetingSeries.objects.all():
+        try:
+            created += materialise(series)
+        except Exception:
+            logger.exception("could not schedule series", extra={"series": series.slug})
+    return created
 
 
 @shared_task

@@ -146,7 +146,8 @@ def series_feed(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
-    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token,
+                             user__is_active=True)
     registrations = {r.meeting_id: r.status for r in feed.user.registrations.active()}
     meetings = _feed_window().filter(pk__in=registrations)
     return ics_response(calendar(

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Meeting, MeetingSeries, Registration
 from .schedule import materialise
+from .services import seats_changed
 
 PLACE = [
     FieldRowPanel([FieldPanel("venue_name"), FieldPanel("address")]),
@@ -63,7 +64,8 @@ class MeetingViewSet(SnippetViewSet):
         FieldPanel("organiser"),
         InlinePanel("agenda", heading=_("Agenda"), label=_("item")),
         MultiFieldPanel([FieldPanel("minutes_ko"), FieldPanel("minutes_en"),
-                         FieldPanel("recording_url")], heading=_("After the meeting")),
+                         FieldPanel("recording_url"), FieldPanel("minutes_published_at")],
+                        heading=_("After the meeting")),
     ]
 
 
@@ -102,3 +104,4 @@ def _meeting_edited(request, instance) -> None:
     if isinstance(instance, Meeting):
         Meeting.objects.filter(pk=instance.pk).update(
             detached=instance.series_id is not None, sequence=instance.sequence + 1)
+        seats_changed(instance)

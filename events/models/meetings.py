@@ -47,9 +47,6 @@ class MeetingQuerySet(models.QuerySet):
     def scheduled(self) -> "MeetingQuerySet":
         return self.filter(status=MeetingStatus.SCHEDULED)
 
-    def visible_to_public(self) -> "MeetingQuerySet":
-        return self.filter(audience=Audience.PUBLIC)
-
     def with_seat_counts(self) -> "MeetingQuerySet":
         from .registrations import RegistrationStatus
 

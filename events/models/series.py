@@ -3,9 +3,10 @@ rotation of themes over its occurrences ("second Tuesday of every month, 10:00 A
 connectivity → cybersecurity → mobility → ...")."""
 
 import datetime
+import re
 import zoneinfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,10 @@ from solutions_catalog.models import Theme
 
 from .meetings import Audience, MeetingKind
 
-MAX_OCCURRENCES = 500  # a rule is expanded at most this far, whatever it says
+# A rule is expanded at most this far from its first date, whatever it says (a daily
+# series reaches it after 27 years).
+MAX_OCCURRENCES = 10_000
+UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z")
 
 
 class MeetingSeries(ClusterableModel):
@@ -76,13 +80,20 @@ class MeetingSeries(ClusterableModel):
                     "Not a recurrence rule this portal can read: write one RFC 5545 rule such "
                     "as FREQ=MONTHLY;BYDAY=2TU.")}) from error
 
-    def rule(self):
-        """The rule in local wall-clock time: 10:00 stays 10:00 across daylight saving."""
+    def rule(self) -> rrule:
+        """The rule in local wall-clock time: 10:00 stays 10:00 across daylight saving. An
+        UNTIL given in UTC (…Z, as RFC 5545 has it) is read in the series' zone."""
         start = datetime.datetime.combine(self.first_date, self.start_time)
         text = self.recurrence.strip().removeprefix("RRULE:")
         if not text.startswith("FREQ=") or "\n" in text or "DTSTART" in text:
             raise ValueError("one RRULE without DTSTART")
+        text = UTC_UNTIL.sub(self._local_until, text)
         return rrulestr(text, dtstart=start, cache=False)
+
+    def _local_until(self, match: re.Match) -> str:
+        until = datetime.datetime.strptime(match.group(1), "%Y%m%dT%H%M%S")
+        local = until.replace(tzinfo=datetime.UTC).astimezone(self.zone)
+        return f"UNTIL={local:%Y%m%dT%H%M%S}"
 
     def occurrences(self, after: datetime.datetime,
                     before: datetime.datetime) -> list[datetime.datetime]:

@@ -44,7 +44,7 @@ def test_register_see_the_link_download_cancel_and_the_next_moves_up(
     expect(page.get_by_role("heading", name=meeting.title_en, level=1)).to_be_visible()
     expect(page.get_by_text("The link is shown to confirmed attendees.")).to_be_visible()
 
-    page.get_by_role("button", name="Register").click()
+    page.get_by_role("button", name="Register", exact=True).click()
     rsvp = page.locator("#rsvp")
     expect(rsvp.get_by_text("You are registered.")).to_be_visible()
     expect(page.locator("#messages")).to_contain_text("See you there!")
@@ -63,7 +63,7 @@ def test_register_see_the_link_download_cancel_and_the_next_moves_up(
     mail.outbox.clear()
     page.get_by_role("button", name="Cancel my registration").click()
     expect(page.locator("#messages")).to_contain_text("Your registration is cancelled.")
-    expect(page.get_by_role("button", name="Register")).to_have_count(0)  # full again
+    expect(page.get_by_role("button", name="Register", exact=True)).to_have_count(0)  # full
     screenshot(page, "meetings-2-cancelled-en")
     waiting.refresh_from_db()
     assert waiting.status == RegistrationStatus.CONFIRMED

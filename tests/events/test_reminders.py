@@ -75,3 +75,16 @@ def test_published_minutes_reach_the_confirmed_once_and_members_only_on_the_page
     assert "shared data standard" not in visitor.content.decode()
     assert "shared with member organisations" in visitor.content.decode()
     assert "shared data standard" in as_user(attendee).get(page).content.decode()
+
+
+def test_minutes_are_not_mailed_to_non_members_of_a_public_meeting(on_commit):
+    from django.utils import timezone
+
+    from events.reminders import send_minutes
+    from tests.factories import UserFactory
+
+    meeting = MeetingFactory(audience="public", minutes_published_at=timezone.now())
+    services.register(meeting, UserFactory())  # signed in, no member organisation
+    services.register(meeting, MembershipFactory().user)
+    with on_commit():
+        assert send_minutes() == 1

@@ -90,3 +90,30 @@ def test_a_malformed_rule_is_refused_with_a_message(rule):
         bad.full_clean()
     assert "recurrence" in refused.value.message_dict
     assert not MeetingSeries.objects.exists()
+
+
+def test_an_until_in_utc_is_read_in_the_series_zone():
+    weekly = series(slug="weekly", recurrence="FREQ=WEEKLY;UNTIL=20270105T235959Z",
+                    first_date=datetime.date(2026, 12, 1))
+    weekly.full_clean()
+    materialise(weekly, now=NOW)
+    # Tuesdays 1 Dec 2026 – 5 Jan 2027 at 10:00 Seoul; 5 Jan 23:59 UTC is 6 Jan in Seoul.
+    assert weekly.meetings.count() == 6
+
+
+def test_untouched_meetings_follow_the_series_and_new_seats_go_to_the_waiting_list(on_commit):
+    monthly = series(capacity=1)
+    materialise(monthly, now=NOW)
+    meeting = monthly.meetings.order_by("starts_at").first()
+    first, second = MembershipFactory().user, MembershipFactory().user
+    for person in (first, second):
+        meeting.registrations.create(user=person, status="confirmed" if person == first
+                                     else "waitlisted")
+    monthly.capacity, monthly.online_url = 2, "https://meet.example/new-link"
+    monthly.save()
+    with on_commit():
+        materialise(monthly, now=NOW)
+    meeting.refresh_from_db()
+    assert (meeting.capacity, meeting.online_url, meeting.sequence) == (
+        2, "https://meet.example/new-link", 1)
+    assert meeting.registrations.get(user=second).status == "confirmed"
