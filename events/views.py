@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from members.permissions import Action, check
 from portal.facets import apply_facets, paginate
-from solutions_catalog.models import Theme
+from solutions_catalog.models import DocumentVisibility, Theme
 from solutions_catalog.views import flash_errors
 
 from . import services
@@ -65,6 +65,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
                     if request.user.is_authenticated else None)
     confirmed = registration is not None and registration.status == RegistrationStatus.CONFIRMED
     manages = check(request.user, Action.MANAGE_MEETINGS).allowed
+    members_only = check(request.user, Action.READ_MEMBERS_ONLY, meeting).allowed
     waiting_position = (list(meeting.registrations.waitlisted().values_list("pk", flat=True))
                         .index(registration.pk) + 1
                         if registration and registration.status == RegistrationStatus.WAITLISTED
@@ -76,8 +77,9 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "waiting_position": waiting_position,
         "show_online_link": bool(meeting.online_url) and (confirmed or manages),
         "manages": manages,
-        "minutes_visible": bool(meeting.minutes_published_at) and check(
-            request.user, Action.READ_MEMBERS_ONLY, meeting).allowed,
+        "minutes_visible": bool(meeting.minutes_published_at) and members_only,
+        "documents": [d for d in meeting.documents.select_related("document")
+                      if members_only or d.visibility == DocumentVisibility.PUBLIC],
         "may_register": check(request.user, Action.REGISTER_FOR_MEETING, meeting),
         "seats_left": max(0, meeting.capacity - meeting.confirmed_count),
         "follows_series": meeting.series_id is not None and request.user.is_authenticated

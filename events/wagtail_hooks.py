@@ -2,13 +2,18 @@
 series (re)builds its meetings a year ahead; editing one of its meetings by hand detaches it
 from the rule and tells calendars it changed."""
 
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Meeting, MeetingSeries, Registration
+from members.permissions import Action, check
+from solutions_catalog.models import DocumentVisibility
+
+from .models import Meeting, MeetingDocument, MeetingSeries, Registration
 from .schedule import materialise
 from .services import seats_changed
 
@@ -64,7 +69,8 @@ class MeetingViewSet(SnippetViewSet):
         FieldPanel("organiser"),
         InlinePanel("agenda", heading=_("Agenda"), label=_("item")),
         MultiFieldPanel([FieldPanel("minutes_ko"), FieldPanel("minutes_en"),
-                         FieldPanel("recording_url"), FieldPanel("minutes_published_at")],
+                         FieldPanel("recording_url"), FieldPanel("minutes_published_at"),
+                         InlinePanel("documents", label=_("document"))],
                         heading=_("After the meeting")),
     ]
 
@@ -90,6 +96,21 @@ class EventsGroup(SnippetViewSetGroup):
 
 
 register_snippet(EventsGroup)
+
+
+@hooks.register("before_serve_document")
+def protect_members_only_meeting_documents(document, request):
+    """A members-only meeting document is served to those who may read the meeting's
+    members-only parts, whoever has its direct URL."""
+    attached = MeetingDocument.objects.filter(
+        document=document, visibility=DocumentVisibility.MEMBERS).select_related("meeting")
+    for attachment in attached:
+        if not check(request.user, Action.READ_MEMBERS_ONLY, attachment.meeting):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            return HttpResponseForbidden(_("This document is shared with member organisations "
+                                           "only."))
+    return None
 
 
 @hooks.register("after_create_snippet")

@@ -1,4 +1,11 @@
-from .meetings import AgendaItem, Audience, Meeting, MeetingKind, MeetingStatus
+from .meetings import (
+    AgendaItem,
+    Audience,
+    Meeting,
+    MeetingDocument,
+    MeetingKind,
+    MeetingStatus,
+)
 from .registrations import (
     CalendarFeed,
     Registration,
@@ -10,17 +17,7 @@ from .registrations import (
 from .series import MeetingSeries, SeriesTheme
 
 __all__ = [
-    "AgendaItem",
-    "Audience",
-    "CalendarFeed",
-    "Meeting",
-    "MeetingKind",
-    "MeetingSeries",
-    "MeetingStatus",
-    "Registration",
-    "RegistrationStatus",
-    "ReminderKind",
-    "ReminderSent",
-    "SeriesSubscription",
-    "SeriesTheme",
+    "AgendaItem", "Audience", "CalendarFeed", "Meeting", "MeetingDocument", "MeetingKind",
+    "MeetingSeries", "MeetingStatus", "Registration", "RegistrationStatus", "ReminderKind",
+    "ReminderSent", "SeriesSubscription", "SeriesTheme",
 ]

@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 
 from members.models import Organisation, validate_time_zone
 from portal.i18n import Localized
-from solutions_catalog.models import CaseStudyPage, Theme
+from solutions_catalog.models import CaseStudyPage, DocumentVisibility, Theme
 
 
 class MeetingKind(models.TextChoices):
@@ -169,3 +169,21 @@ class AgendaItem(Orderable, ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MeetingDocument(Orderable):
+    """Slides, attendance sheets and the like, shared after the meeting; members-only unless
+    staff make one public."""
+
+    meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"),
+                                 on_delete=models.CASCADE, related_name="+")
+    visibility = models.CharField(_("visibility"), max_length=16,
+                                  choices=DocumentVisibility.choices,
+                                  default=DocumentVisibility.MEMBERS)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+
+    def __str__(self) -> str:
+        return str(self.document)

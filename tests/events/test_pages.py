@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import Locale
 
+from events import services
 from events.models import RegistrationStatus
 from solutions_catalog.models import Theme
 from tests.factories import MeetingFactory, MembershipFactory
@@ -122,3 +123,32 @@ def test_a_case_study_lists_the_meetings_it_was_presented_at(client, catalogue):
     english = catalogue.get_translation(Locale.objects.get(language_code="en"))
     page = client.get(english.url).content.decode()
     assert "Presented at meetings" in page and "Data hub day" in page
+
+
+def test_meeting_documents_are_members_only_unless_made_public(client, as_user, settings,
+                                                              tmp_path):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from events.models import MeetingDocument
+    from tests.factories import OrganisationFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory()
+    documents = {}
+    for visibility in ("public", "members"):
+        documents[visibility] = Document.objects.create(
+            title=f"{visibility} slides", file=ContentFile(b"%PDF-1.4", name="slides.pdf"))
+        MeetingDocument.objects.create(meeting=meeting, document=documents[visibility],
+                                       visibility=visibility)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "public slides" in page and "members slides" not in page
+    assert client.get(documents["public"].url).status_code == 200
+    assert client.get(documents["members"].url).status_code == 302  # to sign in
+
+    vendor = MembershipFactory(organisation=OrganisationFactory(kind="vendor")).user
+    assert as_user(vendor).get(documents["members"].url).status_code == 403
+    services.register(meeting, vendor)  # a partner who registered may read it
+    assert as_user(vendor).get(documents["members"].url).status_code == 200
+    officer = MembershipFactory().user
+    assert "members slides" in as_user(officer).get(meeting.get_absolute_url()).content.decode()
