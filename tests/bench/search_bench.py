@@ -78,6 +78,28 @@ def queries(count: int, seed: int = 11):
                           page=rng.choice([1, 1, 1, 2, 3]))
 
 
+def timed(samples: list[float], function, *args) -> None:
+    started = time.perf_counter()
+    function(*args)
+    samples.append((time.perf_counter() - started) * 1000)
+
+
+def time_raw(engine, body: dict, raw: list[float], took: list[float]) -> None:
+    started = time.perf_counter()
+    response = engine.client.search(index=engine.alias, body=body)
+    raw.append((time.perf_counter() - started) * 1000)
+    took.append(response["took"])
+
+
+def time_page(client, query, page: list[float]) -> None:
+    params = {"q": query.text, "sort": query.sort, "page": query.page, **query.filters}
+    prefix = "" if query.language == "ko" else "/en"
+    started = time.perf_counter()
+    response = client.get(f"{prefix}/search/", params)
+    page.append((time.perf_counter() - started) * 1000)
+    assert response.status_code == 200, response.status_code
+
+
 def report(name: str, timings: list[float], raw: list[float] | None = None) -> None:
     p50, p95 = statistics.median(timings), percentile(timings, 95)
     ratio = ""
@@ -133,27 +155,18 @@ def run(args) -> None:
     engine.rebuild(records=docs)
 
     asked = list(queries(args.queries))
-    bodies = [engine.search_body(q) for q in asked]
-    for query in asked[:20]:  # warm caches on both paths
+    client = Client()
+    for query in asked:  # warm both paths and the cluster's caches on every query once
         engine.search(query)
     raw, took, service, page = [], [], [], []
-    for body in bodies:
-        started = time.perf_counter()
-        response = engine.client.search(index=engine.alias, body=body)
-        raw.append((time.perf_counter() - started) * 1000)
-        took.append(response["took"])
-    for query in asked:
-        started = time.perf_counter()
-        engine.search(query)
-        service.append((time.perf_counter() - started) * 1000)
-    client = Client()
-    for query in asked:
-        params = {"q": query.text, "sort": query.sort, "page": query.page, **query.filters}
-        prefix = "" if query.language == "ko" else "/en"
-        started = time.perf_counter()
-        response = client.get(f"{prefix}/search/", params)
-        page.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
+    # Interleaved, in alternating order, so that neither path profits from running second.
+    for n, query in enumerate(asked):
+        body = engine.search_body(query)
+        steps = [lambda: time_raw(engine, body, raw, took),
+                 lambda: timed(service, engine.search, query),
+                 lambda: time_page(client, query, page)]
+        for step in steps if n % 2 else reversed(steps):
+            step()
     print(f"{args.queries} queries (text, 0–2 themes, 0–1 country, sort, page 1–3):")
     report("Elasticsearch took", took)
     report("raw request (same body)", raw)
