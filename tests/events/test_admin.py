@@ -54,11 +54,12 @@ def test_a_saved_series_gets_its_meetings_and_a_hand_edit_detaches_one(staff):
     edit = f"/admin/snippets/events/meeting/edit/{meeting.pk}/"
     form = staff.get(edit).context["form"]
     data = nested_form_data({
-        **{name: form[name].value() or "" for name in form.fields if name != "agenda"},
+        **{name: form[name].value() or "" for name in form.fields},
         "title_en": "Security monthly, moved", "status": "cancelled",
         "starts_at": meeting.starts_at.strftime("%Y-%m-%d %H:%M"),
         "ends_at": meeting.ends_at.strftime("%Y-%m-%d %H:%M"),
         "agenda": inline_formset([]),
+        "documents": inline_formset([]),
     })
     assert staff.post(edit, data).status_code == 302
     meeting.refresh_from_db()
