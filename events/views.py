@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -12,13 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from members.permissions import Action, check
 from portal.facets import apply_facets, paginate
+from portal.redirects import safe_next
 from solutions_catalog.models import DocumentVisibility, Theme
 from solutions_catalog.views import flash_errors
 
@@ -91,8 +92,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def register(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting, slug=slug)
     if not request.user.is_authenticated:
-        sign_in = reverse("account_login")
-        return redirect(f"{sign_in}?{urlencode({'next': meeting.get_absolute_url()})}")
+        return redirect_to_login(meeting.get_absolute_url())
     try:
         registration = services.register(meeting, request.user)
     except (ValidationError, PermissionDenied) as refusal:
@@ -181,7 +181,7 @@ def follow_series(request: HttpRequest, slug: str) -> HttpResponse:
             "they are scheduled.",
             "You follow this series: registered for %(count)d meetings, and for new ones as "
             "they are scheduled.", count) % {"count": count})
-    return redirect(_back(request))
+    return redirect(safe_next(request, reverse("events:meetings")))
 
 
 @require_POST
@@ -193,13 +193,4 @@ def unfollow_series(request: HttpRequest, slug: str) -> HttpResponse:
         "You no longer follow this series; %(count)d registration was cancelled.",
         "You no longer follow this series; %(count)d registrations were cancelled.",
         count) % {"count": count})
-    return redirect(_back(request))
-
-
-def _back(request: HttpRequest) -> str:
-    """Where the form came from, if it is on this site; else the meetings list."""
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, {request.get_host()},
-                                       require_https=request.is_secure()):
-        return next_url
-    return reverse("events:meetings")
+    return redirect(safe_next(request, reverse("events:meetings")))

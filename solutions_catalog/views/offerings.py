@@ -7,14 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from members.permissions import Action, check, require
 from portal.facets import Facet, apply_facets, paginate
+from portal.redirects import safe_next
 
 from .. import services
 from ..forms import DeploymentClaimForm, OfferingForm
@@ -115,7 +114,4 @@ def decide_deployment(request: HttpRequest, pk: int) -> HttpResponse:
     services.decide_deployment(deployment, request.user, confirm=confirm)
     messages.success(request, _("Deployment confirmed.") if confirm
                      else _("Deployment declined."))
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-        next_url = reverse("catalogue:offering", args=[deployment.offering.slug])
-    return redirect(next_url)
+    return redirect(safe_next(request, deployment.offering.get_absolute_url()))
