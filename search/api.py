@@ -96,8 +96,8 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict:
             results = ask(lambda engine: engine.search(query))
         except SearchUnavailable:
             raise HttpError(503, "Search is unavailable for a moment; retry shortly.") from None
-        facets = [{"name": g.param, "title": g.title, "options": g.options}
-                  for g in facet_groups(results)]
+        facets = [{"name": name, "title": group.title, "options": group.options}
+                  for name, group in facet_groups(results).items()]
     return {"total": results.total, "page": results.page, "pages": results.pages,
             "suggestion": results.suggestion, "hits": results.hits, "facets": facets}
 

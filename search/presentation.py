@@ -5,23 +5,10 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
+from portal.facets import FacetGroup, FacetOption
+
 from .query import FACET_TITLES, FacetCount, SearchResults
 from .registry import FACETS, facet_labels
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass(frozen=True)
-class FacetGroup:
-    param: str
-    title: str
-    options: list[Option]
 
 
 @dataclass(frozen=True)
@@ -31,27 +18,28 @@ class Chip:
     remove_url: str
 
 
-def facet_groups(results: SearchResults) -> list[FacetGroup]:
-    groups = []
+def facet_groups(results: SearchResults) -> dict[str, FacetGroup]:
+    """facet -> its title and options, named in the active language (the same groups the
+    catalogue's and directory's filters show)."""
+    groups = {}
     for facet in FACETS:
         counts: list[FacetCount] = results.facets.get(facet, [])
         if not counts:
             continue
         labels = facet_labels(facet, [c.value for c in counts])
-        options = [Option(c.value, labels.get(c.value, c.value), c.count, c.selected)
+        options = [FacetOption(c.value, labels.get(c.value, c.value), c.count, c.selected)
                    for c in counts]
-        groups.append(FacetGroup(facet, str(FACET_TITLES[facet]), options))
+        groups[facet] = FacetGroup(str(FACET_TITLES[facet]), options)
     return groups
 
 
-def chips(groups: list[FacetGroup], params: QueryDict) -> list[Chip]:
+def chips(groups: dict[str, FacetGroup], params: QueryDict) -> list[Chip]:
     found = []
-    for group in groups:
+    for facet, group in groups.items():
         for option in group.options:
             if option.selected:
                 rest = params.copy()
-                rest.setlist(group.param, [v for v in params.getlist(group.param)
-                                           if v != option.value])
+                rest.setlist(facet, [v for v in params.getlist(facet) if v != option.value])
                 rest.pop("page", None)
                 found.append(Chip(group.title, option.label, f"?{rest.urlencode()}"))
     return found

@@ -22,7 +22,7 @@ def search(request: HttpRequest) -> HttpResponse:
     groups = facet_groups(results)
     context = {
         "query": query, "results": results, "errors": errors, "unavailable": unavailable,
-        "facets": {group.param: group for group in groups},
+        "facets": groups,
         "chips": chips(groups, request.GET),
         "previous_url": page_url(request.GET, query.page - 1) if query.page > 1 else "",
         "next_url": page_url(request.GET, query.page + 1) if query.page < results.pages else "",
