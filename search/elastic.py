@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError, helpers
-from elasticsearch_dsl import A, Index, Search
+from elasticsearch_dsl import Index, Search
 from elasticsearch_dsl import Q as ESQ
 
 from .analysis import hangul_bigrams
@@ -79,6 +79,19 @@ def _hit(hit: dict) -> SearchHit:
                      url=source["url"], summary=source.get("summary") or "",
                      date=datetime.date.fromisoformat(date[:10]) if date else None,
                      organisation=source.get("organisation") or "", highlight=marked(best))
+
+
+def _facet_aggregations(selections: dict[str, dict]) -> dict:
+    """One aggregation per facet, each counted under the other facets' selections (so a
+    multi-select facet still offers its other values). Plain dicts: built per query, and
+    elasticsearch-dsl's objects for eight of them cost more than the rest of the request."""
+    return {
+        facet: {
+            "filter": {"bool": {"filter": [q for f, q in selections.items() if f != facet]}},
+            "aggs": {"values": {"terms": {"field": _field(facet), "size": 100}}},
+        }
+        for facet in FACETS
+    }
 
 
 class ElasticsearchEngine:
@@ -216,11 +229,6 @@ class ElasticsearchEngine:
                       for facet, values in query.filters.items()}
         if selections:
             search = search.post_filter("bool", filter=list(selections.values()))
-        for facet in FACETS:
-            others = [q for f, q in selections.items() if f != facet]
-            counted = A("filter", ESQ("bool", filter=others))
-            counted.bucket("values", "terms", field=_field(facet), size=100)
-            search.aggs.bucket(facet, counted)
         search = search.highlight_options(
             **MARK_TAGS, fragment_size=220, number_of_fragments=1,
         ).highlight("summary*", "body*")
@@ -229,7 +237,10 @@ class ElasticsearchEngine:
         else:
             search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
         search = search.source(HIT_SOURCE).extra(track_total_hits=True)
-        return search[query.offset:query.offset + query.per_page].to_dict()
+        body = search[query.offset:query.offset + query.per_page].to_dict()
+        body["aggs"] = _facet_aggregations(
+            {facet: q.to_dict() for facet, q in selections.items()})
+        return body
 
     def search(self, query: SearchQuery) -> SearchResults:
         try:
@@ -248,16 +259,20 @@ class ElasticsearchEngine:
             suggestion=self._did_you_mean(query) if total == 0 and query.terms else "",
             page=query.page, per_page=query.per_page)
 
+    def did_you_mean_body(self, query: SearchQuery) -> dict:
+        """The request sent when ``query`` found nothing: a fuzzy match over documents the
+        viewer may see (audience and language filters apply), so no hidden document lends
+        its words to a suggestion."""
+        return (self._visible(query.audiences, query.language)
+                .query("multi_match", query=query.text, fields=["title", "summary"],
+                       fuzziness="AUTO")
+                .highlight_options(**MARK_TAGS)
+                .highlight("title", "summary").source(False))[:3].to_dict()
+
     def _did_you_mean(self, query: SearchQuery) -> str:
-        """Words that a fuzzy match found near the query's in documents the viewer may see
-        (audience and language filters apply), so no hidden document lends its words."""
-        search = (self._visible(query.audiences, query.language)
-                  .query("multi_match", query=query.text, fields=["title", "summary"],
-                         fuzziness="AUTO")
-                  .highlight_options(**MARK_TAGS)
-                  .highlight("title", "summary").source(False))[:3]
-        words = {w.lower() for hit in search.execute()
-                 for fragments in hit.meta.to_dict().get("highlight", {}).values()
+        response = self.client.search(index=self.alias, body=self.did_you_mean_body(query))
+        words = {w.lower() for hit in response["hits"]["hits"]
+                 for fragments in hit.get("highlight", {}).values()
                  for fragment in fragments for w in MARKED.findall(fragment)}
         return correct(query.terms, words, 0.6)
 
