@@ -6,7 +6,10 @@ ask here; nothing else decides.
 
 Objects from other apps take part through small protocols rather than imports:
 - ``is_registered(user) -> bool``: a meeting a vendor may have registered for;
-- ``team_organisation_ids() -> set[int]``: a bid's lead and partner organisations.
+- ``team_organisation_ids() -> set[int]`` and ``lead_id``: a bid's lead and partner
+  organisations;
+- ``bid`` and ``roles`` (a subset of lead / partner / staff): a proposed move of a bid's
+  status, from ``funding.workflow``.
 """
 
 from dataclasses import dataclass
@@ -39,6 +42,10 @@ class Action(StrEnum):
     REGISTER_FOR_MEETING = "register_for_meeting"
     MANAGE_MEETINGS = "manage_meetings"
     EDIT_BID = "edit_bid"
+    START_BID = "start_bid"
+    MOVE_BID = "move_bid"
+    MANAGE_BID_TEAM = "manage_bid_team"
+    MANAGE_FUNDING = "manage_funding"
     REVIEW_APPLICATIONS = "review_applications"
     ACCESS_ADMIN = "access_admin"
 
@@ -189,6 +196,42 @@ def _bid_team(v: Viewer, bid: Any) -> Decision:
     return _sign_in(v, _("Only the bid team and consortium staff can see this bid."))
 
 
+def bid_roles(v: Viewer, bid: Any) -> set[str]:
+    """What the viewer is on ``bid``: any of "staff", "lead" and "partner"."""
+    roles = {"staff"} if v.staff else set()
+    if bid is not None and v.member_of(bid.lead_id):
+        roles.add("lead")
+    if bid is not None and v.memberships.keys() & (bid.team_organisation_ids() - {bid.lead_id}):
+        roles.add("partner")
+    return roles
+
+
+def _start_bid(v: Viewer, lead: Organisation) -> Decision:
+    if v.staff:
+        return ALLOW
+    if lead is not None and v.member_of(lead.pk) and lead.kind not in SUPPLIER_KINDS:
+        return ALLOW
+    return _sign_in(v, _("Bids are led by a member city or public body; its people start "
+                         "them, and companies join as partners."))
+
+
+def _move_bid(v: Viewer, move: Any) -> Decision:
+    if bid_roles(v, move.bid) & move.roles:
+        return ALLOW
+    if not bid_roles(v, move.bid):
+        return _bid_team(v, move.bid)
+    return Decision(False, _("Only the lead organisation or consortium staff can make this "
+                             "change."))
+
+
+def _manage_bid_team(v: Viewer, bid: Any) -> Decision:
+    if bid_roles(v, bid) & {"staff", "lead"}:
+        return ALLOW
+    if bid_roles(v, bid):
+        return Decision(False, _("Only the lead organisation chooses the partners."))
+    return _bid_team(v, bid)
+
+
 RULES = {
     Action.READ_PUBLIC: lambda v, obj: ALLOW,
     Action.READ_MEMBERS_ONLY: _read_members_only,
@@ -208,6 +251,11 @@ RULES = {
     Action.LIST_OFFERING: _list_offering,
     Action.VIEW_BID: _bid_team,
     Action.EDIT_BID: _bid_team,
+    Action.START_BID: _start_bid,
+    Action.MOVE_BID: _move_bid,
+    Action.MANAGE_BID_TEAM: _manage_bid_team,
+    Action.MANAGE_FUNDING: _staff_only(_("Only consortium staff manage funding "
+                                         "opportunities.")),
     Action.REVIEW_APPLICATIONS: _staff_only(_("Only consortium staff review applications.")),
     Action.MANAGE_MEETINGS: _staff_only(_("Only consortium staff manage meetings.")),
     Action.ACCESS_ADMIN: _access_admin,

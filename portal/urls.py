@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("search/", include("search.urls")),
     path("meetings/", include("events.urls")),
+    path("funding/", include("funding.urls")),
     path("", include("solutions_catalog.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

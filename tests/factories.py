@@ -56,3 +56,29 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda m: m.starts_at + datetime.timedelta(hours=2))
     capacity = 30
     online_url = "https://meet.example/consortium"
+
+
+class OpportunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "funding.FundingOpportunity"
+
+    slug = factory.Sequence(lambda n: f"opportunity-{n}")
+    programme_ko = factory.Sequence(lambda n: f"스마트시티 챌린지 {n}")
+    programme_en = factory.Sequence(lambda n: f"Smart City Challenge {n}")
+    funder_ko = "국토교통부"
+    funder_en = "Ministry of Land, Infrastructure and Transport"
+    funder_type = "national"
+    currency = "KRW"
+    max_award = 1_000_000_000
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=60))
+    status = "open"
+
+
+class BidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "funding.Bid"
+
+    opportunity = factory.SubFactory(OpportunityFactory)
+    title = factory.Sequence(lambda n: f"Joint data hub bid {n}")
+    lead = factory.SubFactory(OrganisationFactory)
+    requested_amount = 500_000_000

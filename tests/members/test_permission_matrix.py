@@ -21,11 +21,19 @@ class Meeting:
 
 
 class Bid:
+    """A bid led by the first organisation, as the funding app presents it."""
+
     def __init__(self, *organisations):
         self.ids = {o.pk for o in organisations}
+        self.lead_id = organisations[0].pk
 
     def team_organisation_ids(self):
         return self.ids
+
+
+class Move:
+    def __init__(self, bid, roles):
+        self.bid, self.roles = bid, frozenset(roles)
 
 
 def subject(network, action):
@@ -43,6 +51,10 @@ def subject(network, action):
         Action.LIST_OFFERING: network.hanbit,
         Action.VIEW_BID: Bid(network.bucheon),
         Action.EDIT_BID: Bid(network.bucheon),
+        Action.START_BID: network.daegu,
+        Action.MOVE_BID: Move(Bid(network.bucheon), {"lead", "staff"}),
+        Action.MANAGE_BID_TEAM: Bid(network.bucheon),
+        Action.MANAGE_FUNDING: None,
         Action.REVIEW_APPLICATIONS: None,
         Action.ACCESS_ADMIN: None,
         Action.REGISTER_FOR_MEETING: Meeting(registered=[]),
@@ -65,6 +77,10 @@ EXPECTED = {
     Action.LIST_OFFERING: [0, 1, 0, 0, 1],
     Action.VIEW_BID: [0, 0, 0, 0, 1],  # a Bucheon bid: no Daegu or Hanbit person on it
     Action.EDIT_BID: [0, 0, 0, 0, 1],
+    Action.START_BID: [0, 0, 1, 1, 1],  # a Daegu bid; vendors join bids, they do not lead
+    Action.MOVE_BID: [0, 0, 0, 0, 1],
+    Action.MANAGE_BID_TEAM: [0, 0, 0, 0, 1],
+    Action.MANAGE_FUNDING: [0, 0, 0, 0, 1],
     Action.REVIEW_APPLICATIONS: [0, 0, 0, 0, 1],
     Action.ACCESS_ADMIN: [0, 0, 1, 1, 1],  # city people write case studies there
     Action.REGISTER_FOR_MEETING: [0, 1, 1, 1, 1],  # a members' meeting: vendors are members

@@ -1,1 +1,0 @@
-# Funding opportunities and bids arrive with the funding issue.

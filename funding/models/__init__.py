@@ -1,0 +1,23 @@
+from .bids import FINAL, Bid, BidPartner, BidQuerySet, BidStatus, BidTransition, PartnerRole
+from .collaboration import (
+    ActivityKind,
+    BidActivity,
+    BidComment,
+    BidDocument,
+    BidDocumentVersion,
+    BidTask,
+    FundingReminderSent,
+)
+from .opportunities import (
+    FunderType,
+    FundingOpportunity,
+    OpportunityAudience,
+    OpportunityStatus,
+)
+
+__all__ = [
+    "FINAL", "ActivityKind", "Bid", "BidActivity", "BidComment", "BidDocument",
+    "BidDocumentVersion", "BidPartner", "BidQuerySet", "BidStatus", "BidTask",
+    "BidTransition", "FunderType", "FundingOpportunity", "FundingReminderSent",
+    "OpportunityAudience", "OpportunityStatus", "PartnerRole",
+]

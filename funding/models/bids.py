@@ -1,0 +1,153 @@
+"""Joint bids for funding: a lead organisation and its partners, what they ask for, and
+where the bid stands (its status moves only through ``funding.workflow``)."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Organisation
+from solutions_catalog.models import CaseStudyPage
+
+from .opportunities import AMOUNT, FundingOpportunity
+
+NOT_NEGATIVE = MinValueValidator(0, _("An amount cannot be negative."))
+
+
+class BidStatus(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    FORMING = "forming", _("Forming a team")
+    DRAFTING = "drafting", _("Drafting")
+    INTERNAL_REVIEW = "internal_review", _("Internal review")
+    SUBMITTED = "submitted", _("Submitted")
+    AWARDED = "awarded", _("Awarded")
+    NOT_AWARDED = "not_awarded", _("Not awarded")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+FINAL = (BidStatus.AWARDED, BidStatus.NOT_AWARDED, BidStatus.WITHDRAWN)
+
+
+class BidQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "BidQuerySet":
+        """The bids whose team ``user`` is on (all of them for staff)."""
+        from members.permissions import viewer
+
+        v = viewer(user)
+        if v.staff:
+            return self
+        if not v.member:
+            return self.none()
+        teams = list(v.memberships)
+        return self.filter(Q(lead_id__in=teams) | Q(partners__organisation_id__in=teams)
+                           ).distinct()
+
+    def active(self) -> "BidQuerySet":
+        return self.exclude(status__in=FINAL)
+
+
+class Bid(models.Model):
+    opportunity = models.ForeignKey(FundingOpportunity, verbose_name=_("opportunity"),
+                                    on_delete=models.PROTECT, related_name="bids")
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True, max_length=4000)
+    lead = models.ForeignKey(Organisation, verbose_name=_("lead organisation"),
+                             on_delete=models.PROTECT, related_name="led_bids")
+    requested_amount = models.DecimalField(_("amount requested"), null=True, blank=True,
+                                           validators=[NOT_NEGATIVE], **AMOUNT)
+    case_studies = models.ManyToManyField(CaseStudyPage, verbose_name=_("case studies it scales"),
+                                          blank=True, related_name="bids")
+    status = models.CharField(_("status"), max_length=20, choices=BidStatus.choices,
+                              default=BidStatus.IDEA)
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    awarded_amount = models.DecimalField(_("amount awarded"), null=True, blank=True,
+                                         validators=[NOT_NEGATIVE], **AMOUNT)
+    awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BidQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bid")
+        verbose_name_plural = _("bids")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=BidStatus.AWARDED)
+                | Q(awarded_amount__isnull=False, awarded_on__isnull=False),
+                name="bid_award_has_amount_and_date"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("funding:bid", kwargs={"pk": self.pk})
+
+    @property
+    def currency(self) -> str:
+        return self.opportunity.currency
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in FINAL
+
+    def team_organisation_ids(self) -> set[int]:
+        """The lead and the partners (members.permissions asks this)."""
+        cached = getattr(self, "_team_ids", None)
+        if cached is None:
+            cached = {self.lead_id, *self.partners.values_list("organisation_id", flat=True)}
+            self._team_ids = cached
+        return cached
+
+
+class PartnerRole(models.TextChoices):
+    CO_APPLICANT = "co_applicant", _("Co-applicant")
+    TECHNOLOGY = "technology", _("Technology partner")
+    RESEARCH = "research", _("Research and evaluation")
+    DELIVERY = "delivery", _("Delivery partner")
+    FUNDER = "funder", _("Match funder")
+
+
+class BidPartner(models.Model):
+    bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"),
+                                     on_delete=models.PROTECT, related_name="bid_partnerships")
+    role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices,
+                            default=PartnerRole.CO_APPLICANT)
+    match_public = models.DecimalField(_("committed match, public"), default=0,
+                                       validators=[NOT_NEGATIVE], **AMOUNT)
+    match_private = models.DecimalField(_("committed match, private"), default=0,
+                                        validators=[NOT_NEGATIVE], **AMOUNT)
+    letter_received = models.BooleanField(_("letter of support received"), default=False)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bid partner")
+        verbose_name_plural = _("bid partners")
+        ordering = ["added_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["bid", "organisation"],
+                                               name="one_partnership_per_organisation")]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class BidTransition(models.Model):
+    """Every status change: who, when, from what to what, and why."""
+
+    bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=20, choices=BidStatus.choices)
+    to_status = models.CharField(max_length=20, choices=BidStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                           related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ["at", "pk"]

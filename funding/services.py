@@ -1,0 +1,189 @@
+"""Operations on bids. Each one checks the permission rules, changes the database, writes
+a line to the bid's activity feed and, where someone should know, sends an e-mail."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members.models import MembershipStatus, Organisation, User
+from members.permissions import Action, require
+from portal.mail import send_templated_mail
+from solutions_catalog.models import CaseStudyPage
+
+from .models import (
+    ActivityKind,
+    Bid,
+    BidActivity,
+    BidComment,
+    BidDocument,
+    BidDocumentVersion,
+    BidPartner,
+    BidStatus,
+    BidTask,
+    BidTransition,
+    FundingOpportunity,
+    OpportunityStatus,
+    PartnerRole,
+)
+from .workflow import Transition, transition
+
+
+@dataclass(frozen=True)
+class Move:
+    """A proposed status change, as members.permissions weighs it (Action.MOVE_BID)."""
+
+    bid: Bid
+    transition: Transition
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return self.transition.roles
+
+
+def team_people(bid: Bid) -> QuerySet[User]:
+    """Everyone on the bid team: the people of the lead and partner organisations."""
+    return User.objects.filter(
+        is_active=True, memberships__organisation_id__in=bid.team_organisation_ids(),
+        memberships__organisation__membership_status=MembershipStatus.ACTIVE).distinct()
+
+
+def _record(bid: Bid, actor: User | None, kind: str, subject: str = "",
+            status: str = "") -> None:
+    BidActivity.objects.create(bid=bid, actor=actor, kind=kind, subject=subject[:300],
+                               status=status)
+
+
+def _tell(users, template: str, context: dict) -> None:
+    for person in users:
+        if person.notify_by_email:
+            send_templated_mail(person.email, f"funding/email/{template}",
+                                {"person": person, **context},
+                                language=person.preferred_language)
+
+
+@transaction.atomic
+def start_bid(user: User, opportunity: FundingOpportunity, lead: Organisation, *, title: str,
+              summary: str = "", requested_amount: Decimal | None = None,
+              case_studies: list[CaseStudyPage] | tuple = ()) -> Bid:
+    require(user, Action.START_BID, lead)
+    if opportunity.is_members_only:
+        require(user, Action.READ_MEMBERS_ONLY, opportunity)
+    if opportunity.status == OpportunityStatus.CLOSED:
+        raise ValidationError(_("This opportunity is closed to new bids."))
+    if requested_amount is not None and opportunity.max_award is not None \
+            and requested_amount > opportunity.max_award:
+        raise ValidationError(_("The amount requested is above this programme's largest "
+                                "award."))
+    bid = Bid.objects.create(opportunity=opportunity, lead=lead, title=title, summary=summary,
+                             requested_amount=requested_amount, created_by=user)
+    bid.case_studies.set(case_studies)
+    _record(bid, user, ActivityKind.CREATED, title, BidStatus.IDEA)
+    return bid
+
+
+@transaction.atomic
+def move_bid(bid: Bid, user: User, target: str, *, note: str = "",
+             awarded_amount: Decimal | None = None,
+             awarded_on: datetime.date | None = None) -> Bid:
+    """Move ``bid`` to ``target`` if the workflow allows it and ``user`` may; the move is
+    recorded and the team told."""
+    bid = Bid.objects.select_for_update().select_related("opportunity").get(pk=bid.pk)
+    step = transition(bid.status, target)
+    if step is None:
+        raise ValidationError(_("A bid cannot go from “%(source)s” to “%(target)s”.") % {
+            "source": bid.get_status_display(),
+            "target": BidStatus(target).label if target in BidStatus.values else target})
+    require(user, Action.MOVE_BID, Move(bid, step))
+    if target == BidStatus.AWARDED:
+        if awarded_amount is None or awarded_on is None:
+            raise ValidationError(_("An award needs the amount and the date."))
+        if awarded_amount < 0:
+            raise ValidationError(_("An amount cannot be negative."))
+        bid.awarded_amount, bid.awarded_on = awarded_amount, awarded_on
+    if target == BidStatus.SUBMITTED:
+        bid.submitted_on = timezone.localdate()
+    source, bid.status = bid.status, target
+    bid.save()
+    BidTransition.objects.create(bid=bid, from_status=source, to_status=target, by=user,
+                                 note=note.strip())
+    _record(bid, user, ActivityKind.STATUS, note.strip(), target)
+    _tell(team_people(bid).exclude(pk=user.pk), "status",
+          {"bid": bid, "actor": user, "note": note.strip()})
+    return bid
+
+
+@transaction.atomic
+def save_partner(bid: Bid, user: User, organisation: Organisation, *,
+                 role: str = PartnerRole.CO_APPLICANT, match_public: Decimal = Decimal(0),
+                 match_private: Decimal = Decimal(0), letter_received: bool = False
+                 ) -> BidPartner:
+    """Add ``organisation`` to the team, or update its role, match and letter."""
+    require(user, Action.MANAGE_BID_TEAM, bid)
+    if organisation.pk == bid.lead_id:
+        raise ValidationError(_("The lead organisation is already on the team."))
+    if organisation.membership_status != MembershipStatus.ACTIVE:
+        raise ValidationError(_("Only active member organisations can join a bid."))
+    if bid.is_final:
+        raise ValidationError(_("This bid is closed; its team can no longer change."))
+    partner, created = BidPartner.objects.update_or_create(
+        bid=bid, organisation=organisation,
+        defaults={"role": role, "match_public": match_public, "match_private": match_private,
+                  "letter_received": letter_received})
+    if created:
+        _record(bid, user, ActivityKind.PARTNER, str(organisation))
+    return partner
+
+
+@transaction.atomic
+def assign_task(bid: Bid, user: User, *, title: str, owner: User | None = None,
+                due_on: datetime.date | None = None) -> BidTask:
+    require(user, Action.EDIT_BID, bid)
+    if owner is not None and not team_people(bid).filter(pk=owner.pk).exists():
+        raise ValidationError(_("Tasks go to people on the bid team."))
+    task = BidTask.objects.create(bid=bid, title=title, owner=owner, due_on=due_on)
+    _record(bid, user, ActivityKind.TASK, title)
+    if owner is not None and owner != user:
+        _tell([owner], "task", {"bid": bid, "task": task, "actor": user})
+    return task
+
+
+@transaction.atomic
+def complete_task(task: BidTask, user: User) -> BidTask:
+    require(user, Action.EDIT_BID, task.bid)
+    if task.done:
+        raise ValidationError(_("This task was already done."))
+    task.done_at = timezone.now()
+    task.save(update_fields=["done_at"])
+    _record(task.bid, user, ActivityKind.TASK_DONE, task.title)
+    return task
+
+
+@transaction.atomic
+def add_document_version(bid: Bid, user: User, *, title: str, upload: UploadedFile,
+                         note: str = "") -> BidDocumentVersion:
+    """A new version of the document called ``title`` (its first, if it is new)."""
+    require(user, Action.EDIT_BID, bid)
+    document, _created = BidDocument.objects.get_or_create(bid=bid, title=title.strip())
+    document = BidDocument.objects.select_for_update().get(pk=document.pk)
+    number = (document.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = BidDocumentVersion.objects.create(document=document, number=number, file=upload,
+                                                size=upload.size, note=note, uploaded_by=user)
+    _record(bid, user, ActivityKind.DOCUMENT, f"{document.title} v{number}")
+    return version
+
+
+@transaction.atomic
+def comment(bid: Bid, user: User, body: str) -> BidComment:
+    require(user, Action.EDIT_BID, bid)
+    if not body.strip():
+        raise ValidationError(_("Write something first."))
+    note = BidComment.objects.create(bid=bid, author=user, body=body.strip())
+    _record(bid, user, ActivityKind.COMMENT, body.strip()[:120])
+    return note
