@@ -1,9 +1,207 @@
-from django.http import Http404
+"""Funding as members meet it: opportunities (public, or members-only), and the bid room
+that only the bid team and staff can enter. Every change goes through funding.services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members.models import Organisation
+from members.permissions import Action, check, require, viewer
+from portal.facets import apply_facets, paginate
+from solutions_catalog.views import flash_errors, form_errors
+
+from . import services
+from .forms import BidForm, CommentForm, DocumentForm, MoveForm, PartnerForm, TaskForm
+from .listing import FACETS, PAGE_SIZE
+from .models import Bid, BidDocument, BidDocumentVersion, BidTask, FundingOpportunity
+from .workflow import transitions_from
 
 
-def _todo(request, **kwargs):  # being written
-    raise Http404
+def opportunity_list(request: HttpRequest) -> HttpResponse:
+    base = FundingOpportunity.objects.visible_to(request.user)
+    result = apply_facets(base, FACETS, request.GET)
+    listing = result.queryset.prefetch_related("themes").order_by("status", "deadline")
+    return render(request, "funding/opportunity_list.html", {
+        "opportunities": paginate(result, listing, request.GET, PAGE_SIZE),
+        "may_bid": _leads(request.user).exists() if request.user.is_authenticated else False,
+    })
 
 
-opportunity_list = bid_list = bid_detail = move = partner = task = task_done = _todo
-document = download = comment = opportunity_detail = start_bid = _todo
+def _visible_opportunity(request: HttpRequest, slug: str) -> FundingOpportunity:
+    opportunity = get_object_or_404(FundingOpportunity, slug=slug)
+    if opportunity.is_members_only and not check(request.user, Action.READ_MEMBERS_ONLY):
+        raise Http404  # members-only opportunities are not announced to others
+    return opportunity
+
+
+def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    opportunity = _visible_opportunity(request, slug)
+    return render(request, "funding/opportunity_detail.html", {
+        "opportunity": opportunity,
+        "themes": opportunity.themes.all(),
+        "bids": Bid.objects.visible_to(request.user).filter(opportunity=opportunity)
+        .select_related("lead"),
+        "may_bid": _leads(request.user).exists(),
+    })
+
+
+def _leads(user) -> QuerySet[Organisation]:
+    """The organisations ``user`` may start a bid for."""
+    if viewer(user).staff:
+        return Organisation.objects.active()
+    mine = Organisation.objects.filter(pk__in=viewer(user).memberships)
+    return mine.filter(pk__in=[o.pk for o in mine if check(user, Action.START_BID, o)])
+
+
+@login_required
+def start_bid(request: HttpRequest, slug: str) -> HttpResponse:
+    opportunity = _visible_opportunity(request, slug)
+    leads = _leads(request.user)
+    if not leads.exists():
+        require(request.user, Action.START_BID, None)  # refuses, with the reason
+    form = BidForm(request.POST or None, leads=leads)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            bid = services.start_bid(
+                request.user, opportunity, data["lead"], title=data["title"],
+                summary=data["summary"], requested_amount=data["requested_amount"],
+                case_studies=data["case_studies"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your bid is started. Add partners and tasks next."))
+            return redirect(bid)
+    return render(request, "funding/bid_form.html", {"form": form, "opportunity": opportunity},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def bid_list(request: HttpRequest) -> HttpResponse:
+    bids = (Bid.objects.visible_to(request.user)
+            .select_related("opportunity", "lead").prefetch_related("partners__organisation"))
+    status = request.GET.get("status", "")
+    if status:
+        bids = bids.filter(status=status)
+    return render(request, "funding/bid_list.html", {"bids": bids, "status": status})
+
+
+def _bid_for(request: HttpRequest, pk: int, action: Action = Action.VIEW_BID) -> Bid:
+    """The bid, if ``request.user`` is on its team (or staff); anyone else is refused."""
+    bid = get_object_or_404(Bid.objects.select_related("opportunity", "lead"), pk=pk)
+    require(request.user, action, bid)
+    return bid
+
+
+@login_required
+def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    bid = _bid_for(request, pk)
+    people = services.team_people(bid)
+    moves = [t for t in transitions_from(bid.status)
+             if check(request.user, Action.MOVE_BID, services.Move(bid, t))]
+    return render(request, "funding/bid_detail.html", {
+        "bid": bid,
+        "partners": bid.partners.select_related("organisation"),
+        "case_studies": bid.case_studies.all(),
+        "tasks": bid.tasks.select_related("owner"),
+        "documents": bid.documents.prefetch_related(Prefetch(
+            "versions", queryset=BidDocumentVersion.objects.select_related("uploaded_by"))),
+        "comments": bid.comments.select_related("author"),
+        "activity": bid.activity.select_related("actor")[:50],
+        "transitions": bid.transitions.select_related("by"),
+        "moves": moves,
+        "manages_team": check(request.user, Action.MANAGE_BID_TEAM, bid).allowed,
+        "move_form": MoveForm(),
+        "partner_form": PartnerForm(bid=bid),
+        "task_form": TaskForm(people=people),
+        "document_form": DocumentForm(),
+        "comment_form": CommentForm(),
+    })
+
+
+def _post(handler):
+    """A bid-room form: the team only, POST only; refused input comes back as messages on
+    the bid's page and changes nothing."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
+        bid = _bid_for(request, pk, Action.EDIT_BID)
+        try:
+            done = handler(request, bid, **kwargs)
+        except ValidationError as error:
+            flash_errors(request, error.messages)
+        else:
+            if done:
+                messages.success(request, done)
+        return redirect(bid)
+
+    view.__name__ = handler.__name__
+    return view
+
+
+def _valid(form) -> dict:
+    if not form.is_valid():
+        raise ValidationError(form_errors(form))
+    return form.cleaned_data
+
+
+@_post
+def move(request: HttpRequest, bid: Bid) -> str:
+    data = _valid(MoveForm(request.POST))
+    bid = services.move_bid(bid, request.user, data["target"], note=data["note"],
+                            awarded_amount=data["awarded_amount"],
+                            awarded_on=data["awarded_on"])
+    return _("The bid is now “%(status)s”.") % {"status": bid.get_status_display()}
+
+
+@_post
+def partner(request: HttpRequest, bid: Bid) -> str:
+    require(request.user, Action.MANAGE_BID_TEAM, bid)
+    data = _valid(PartnerForm(request.POST, bid=bid))
+    saved = services.save_partner(bid, request.user, data.pop("organisation"), **data)
+    return _("%(organisation)s is on the team.") % {"organisation": saved.organisation}
+
+
+@_post
+def task(request: HttpRequest, bid: Bid) -> str:
+    data = _valid(TaskForm(request.POST, people=services.team_people(bid)))
+    services.assign_task(bid, request.user, **data)
+    return _("Task added.")
+
+
+@_post
+def task_done(request: HttpRequest, bid: Bid, task: int) -> str:
+    services.complete_task(get_object_or_404(BidTask, pk=task, bid=bid), request.user)
+    return _("Task done.")
+
+
+@_post
+def document(request: HttpRequest, bid: Bid) -> str:
+    data = _valid(DocumentForm(request.POST, request.FILES))
+    version = services.add_document_version(bid, request.user, title=data["title"],
+                                            upload=data["file"], note=data["note"])
+    return _("Version %(number)d of “%(title)s” uploaded.") % {
+        "number": version.number, "title": version.document.title}
+
+
+@_post
+def comment(request: HttpRequest, bid: Bid) -> str:
+    services.comment(bid, request.user, _valid(CommentForm(request.POST))["body"])
+    return ""
+
+
+@login_required
+def download(request: HttpRequest, pk: int, version: int) -> FileResponse:
+    bid = _bid_for(request, pk)
+    found = get_object_or_404(BidDocumentVersion.objects.select_related("document"),
+                              pk=version, document__in=BidDocument.objects.filter(bid=bid))
+    response = FileResponse(found.file.open("rb"), as_attachment=True,
+                            filename=found.filename)
+    response["Cache-Control"] = "private, no-store"
+    return response

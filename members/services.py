@@ -366,6 +366,11 @@ STAFF_MODEL_PERMISSIONS = [
     # Meetings are cancelled, not deleted: calendars and registrants must see it.
     "events.add_meeting", "events.change_meeting",
     "events.view_registration", "events.change_registration",
+    "funding.add_fundingopportunity", "funding.change_fundingopportunity",
+    "funding.delete_fundingopportunity",
+    # Bids change only through funding.services (which keep their history); staff read
+    # and export them in the admin and act on them in the bid room.
+    "funding.view_bid",
     *(f"solutions_catalog.{verb}_{model}"
       for model in ("theme", "servicedomain", "maturitystage", "fundingmodel",
                     "partnershipmodel", "evidencelevel")

@@ -151,3 +151,6 @@ class BidTransition(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.bid}: {self.from_status} → {self.to_status}"

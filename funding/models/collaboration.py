@@ -81,6 +81,9 @@ class BidDocumentVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["document", "number"],
                                                name="one_version_number")]
 
+    def __str__(self) -> str:
+        return f"{self.document} v{self.number}"
+
     @property
     def filename(self) -> str:
         return os.path.basename(self.file.name).split("-", 1)[-1]
@@ -95,6 +98,9 @@ class BidComment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
 
 
 class ActivityKind(models.TextChoices):
@@ -123,6 +129,9 @@ class BidActivity(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.subject}"
+
 
 class FundingReminderSent(models.Model):
     """A deadline reminder once sent (so the hourly task never sends it twice)."""
@@ -136,3 +145,6 @@ class FundingReminderSent(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "subject", "days_before"],
                                                name="one_funding_reminder")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} −{self.days_before}d"

@@ -1,0 +1,17 @@
+"""Filters of the funding opportunities list."""
+
+from django.utils.translation import gettext_lazy as _
+
+from portal.facets import Facet
+
+from .models import FunderType, OpportunityStatus
+
+FACETS = [
+    Facet("status", "status", _("Status"), label=lambda v: OpportunityStatus(v).label,
+          valid=OpportunityStatus.values),
+    Facet("theme", "themes__slug", _("Theme"),
+          label_fields=("themes__name_ko", "themes__name_en")),
+    Facet("funder", "funder_type", _("Funder type"), label=lambda v: FunderType(v).label,
+          valid=FunderType.values),
+]
+PAGE_SIZE = 20

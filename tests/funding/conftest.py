@@ -1,0 +1,37 @@
+from dataclasses import dataclass
+
+import pytest
+
+
+@dataclass
+class Team:
+    """A Daegu-led bid with Bucheon and the Hanbit vendor as partners, and one person in
+    each role around it."""
+
+    bid: object
+    people: dict
+
+
+@pytest.fixture
+def team(network):
+    from funding.models import BidPartner
+    from members.models import OrganisationKind
+    from tests.factories import BidFactory, MembershipFactory, OrganisationFactory
+
+    bid = BidFactory(lead=network.daegu, title="Daegu–Bucheon data hub scale-up")
+    BidPartner.objects.create(bid=bid, organisation=network.bucheon)
+    BidPartner.objects.create(bid=bid, organisation=network.hanbit, role="technology")
+    suwon = OrganisationFactory(slug="suwon", name_en="Suwon", name_ko="수원")
+    other_vendor = OrganisationFactory(slug="other-vendor", kind=OrganisationKind.VENDOR)
+    return Team(bid=bid, people={
+        "lead officer": network.officer,
+        "lead admin": network.org_admin,
+        "partner city": network.other_admin,
+        "partner vendor": network.vendor,
+        "staff": network.staff,
+        "outside city": MembershipFactory(organisation=suwon,
+                                          user__email="officer@suwon.example").user,
+        "outside vendor": MembershipFactory(organisation=other_vendor,
+                                            user__email="sales@other.example").user,
+        "visitor": None,
+    })
