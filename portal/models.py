@@ -29,6 +29,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.models import Meeting
+        from funding.models import FundingOpportunity
         from members.models import Organisation, OrganisationKind
         from solutions_catalog.models import Theme
 
@@ -43,6 +44,8 @@ class HomePage(Page):
             first_by_theme.setdefault(meeting.theme_id, meeting)
         for theme in themes:
             theme.next_meeting = first_by_theme.get(theme.pk)
+        context["deadlines"] = (FundingOpportunity.objects.visible_to(request.user)
+                                .upcoming_deadlines()[:4])
         context["figures"] = {
             "members": members.count(),
             "cities": members.filter(kind=OrganisationKind.CITY).count(),
