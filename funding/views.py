@@ -117,10 +117,10 @@ def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "moves": moves,
         "manages_team": check(request.user, Action.MANAGE_BID_TEAM, bid).allowed,
         "move_form": MoveForm(),
-        "partner_form": PartnerForm(bid=bid),
-        "task_form": TaskForm(people=people),
-        "document_form": DocumentForm(),
-        "comment_form": CommentForm(),
+        "partner_form": PartnerForm(bid=bid, prefix="partner"),
+        "task_form": TaskForm(people=people, prefix="task"),
+        "document_form": DocumentForm(prefix="document"),
+        "comment_form": CommentForm(prefix="comment"),
     })
 
 
@@ -163,14 +163,14 @@ def move(request: HttpRequest, bid: Bid) -> str:
 @_post
 def partner(request: HttpRequest, bid: Bid) -> str:
     require(request.user, Action.MANAGE_BID_TEAM, bid)
-    data = _valid(PartnerForm(request.POST, bid=bid))
+    data = _valid(PartnerForm(request.POST, bid=bid, prefix="partner"))
     saved = services.save_partner(bid, request.user, data.pop("organisation"), **data)
     return _("%(organisation)s is on the team.") % {"organisation": saved.organisation}
 
 
 @_post
 def task(request: HttpRequest, bid: Bid) -> str:
-    data = _valid(TaskForm(request.POST, people=services.team_people(bid)))
+    data = _valid(TaskForm(request.POST, people=services.team_people(bid), prefix="task"))
     services.assign_task(bid, request.user, **data)
     return _("Task added.")
 
@@ -183,7 +183,7 @@ def task_done(request: HttpRequest, bid: Bid, task: int) -> str:
 
 @_post
 def document(request: HttpRequest, bid: Bid) -> str:
-    data = _valid(DocumentForm(request.POST, request.FILES))
+    data = _valid(DocumentForm(request.POST, request.FILES, prefix="document"))
     version = services.add_document_version(bid, request.user, title=data["title"],
                                             upload=data["file"], note=data["note"])
     return _("Version %(number)d of “%(title)s” uploaded.") % {
@@ -192,7 +192,7 @@ def document(request: HttpRequest, bid: Bid) -> str:
 
 @_post
 def comment(request: HttpRequest, bid: Bid) -> str:
-    services.comment(bid, request.user, _valid(CommentForm(request.POST))["body"])
+    services.comment(bid, request.user, _valid(CommentForm(request.POST, prefix="comment"))["body"])
     return ""
 
 

@@ -74,10 +74,10 @@ def test_outsiders_cannot_write_into_the_room(room, role, as_user):
     team, _version = room
     client = as_user(team.people[role])
     base = f"/en/funding/bids/{team.bid.pk}"
-    client.post(f"{base}/comments/", {"body": "let me in"})
-    client.post(f"{base}/tasks/", {"title": "sneaky task"})
+    client.post(f"{base}/comments/", {"comment-body": "let me in"})
+    client.post(f"{base}/tasks/", {"task-title": "sneaky task"})
     client.post(f"{base}/documents/", {
-        "title": "Budget annex", "file": SimpleUploadedFile("x.pdf", PDF)})
+        "document-title": "Budget annex", "document-file": SimpleUploadedFile("x.pdf", PDF)})
     client.post(f"{base}/move/", {"target": "withdrawn"})
     assert BidComment.objects.count() == 1 and BidTask.objects.count() == 1
     assert BidDocumentVersion.objects.count() == 1
@@ -122,7 +122,8 @@ def test_bad_uploads_are_refused_with_a_reason(room, as_user, name, content, mes
     team, _version = room
     client = as_user(team.people["partner vendor"])
     response = client.post(f"/en/funding/bids/{team.bid.pk}/documents/", {
-        "title": "Annex", "file": SimpleUploadedFile(name, content)}, follow=True)
+        "document-title": "Annex", "document-file": SimpleUploadedFile(name, content)},
+        follow=True)
     assert message in response.content.decode()
     assert BidDocumentVersion.objects.count() == 1
 
@@ -132,7 +133,8 @@ def test_an_oversized_upload_is_refused(room, as_user, settings):
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
     response = as_user(team.people["lead officer"]).post(
         f"/en/funding/bids/{team.bid.pk}/documents/",
-        {"title": "Annex", "file": SimpleUploadedFile("big.pdf", PDF + b"0" * 2048)},
+        {"document-title": "Annex",
+         "document-file": SimpleUploadedFile("big.pdf", PDF + b"0" * 2048)},
         follow=True)
     assert "the limit is 1.0" in response.content.decode()
     assert BidDocumentVersion.objects.count() == 1
@@ -142,6 +144,6 @@ def test_a_second_upload_under_the_same_title_is_version_two(room, as_user):
     team, version = room
     as_user(team.people["partner city"]).post(
         f"/en/funding/bids/{team.bid.pk}/documents/",
-        {"title": "Budget annex", "note": "Bucheon's figures added",
-         "file": SimpleUploadedFile("budget-v2.pdf", PDF + b"v2")})
+        {"document-title": "Budget annex", "document-note": "Bucheon's figures added",
+         "document-file": SimpleUploadedFile("budget-v2.pdf", PDF + b"v2")})
     assert list(version.document.versions.values_list("number", flat=True)) == [2, 1]
