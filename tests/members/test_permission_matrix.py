@@ -129,6 +129,8 @@ HTTP = [
     ("public profile", "get", "/en/members/daegu/", [200, 200, 200, 200, 200]),
     ("manage profile and people", "get", "/en/members/daegu/manage/", [302, 403, 403, 200, 200]),
     ("review applications", "get", "/en/members/applications/", [302, 403, 403, 403, 200]),
+    ("funding dashboard", "get", "/en/funding/dashboard/", [302, 200, 200, 200, 200]),
+    ("my bids", "get", "/en/funding/bids/", [302, 200, 200, 200, 200]),
 ]
 
 
