@@ -12,7 +12,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import MembershipStatus, Organisation, User
+from members.models import Membership, MembershipStatus, Organisation, User
 from members.permissions import Action, require
 from portal.mail import send_templated_mail
 from solutions_catalog.models import CaseStudyPage
@@ -49,9 +49,8 @@ class Move:
 
 def team_people(bid: Bid) -> QuerySet[User]:
     """Everyone on the bid team: the people of the lead and partner organisations."""
-    return User.objects.filter(
-        is_active=True, memberships__organisation_id__in=bid.team_organisation_ids(),
-        memberships__organisation__membership_status=MembershipStatus.ACTIVE).distinct()
+    return User.objects.filter(memberships__in=Membership.objects.current().filter(
+        organisation_id__in=bid.team_organisation_ids())).distinct()
 
 
 def _record(bid: Bid, actor: User | None, kind: str, subject: str = "",

@@ -166,6 +166,11 @@ class MembershipQuerySet(models.QuerySet):
     def admins(self) -> "MembershipQuerySet":
         return self.filter(role=Role.ORG_ADMIN)
 
+    def current(self) -> "MembershipQuerySet":
+        """Of active people in active organisations: the ones that give rights."""
+        return self.filter(user__is_active=True,
+                           organisation__membership_status=MembershipStatus.ACTIVE)
+
 
 class Membership(models.Model):
     """A person's place in an organisation. Consortium staff is not a membership role but

@@ -97,6 +97,12 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path_factory):
+    """Bid documents written by tests go to a temporary folder, not the working tree."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.getbasetemp() / "private-media"
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in Korean, the default; a request in English cannot leak into the next
     test's ``reverse()``."""

@@ -6,20 +6,33 @@ import os
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 from .bids import Bid, BidStatus
 
 
-class PrivateStorage(LazyObject):
-    """Bid files live outside MEDIA_ROOT: no URL serves them except the team's view."""
+class PrivateStorage(FileSystemStorage):
+    """Bid files live outside MEDIA_ROOT: no URL serves them except the team's view. The
+    folder follows ``settings.PRIVATE_MEDIA_ROOT`` whenever it is read (tests move it)."""
 
-    def _setup(self) -> None:
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    def __init__(self) -> None:
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self) -> str:
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
 
 
-private_storage = PrivateStorage()
+_private_storage = PrivateStorage()
+
+
+def private_storage() -> PrivateStorage:
+    """The storage of bid files (a callable, so migrations do not record a machine's path)."""
+    return _private_storage
 
 
 class BidTask(models.Model):

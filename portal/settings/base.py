@@ -135,6 +135,7 @@ CELERY_BEAT_SCHEDULE = {
     # Every series' meetings, a year ahead; see events.schedule.
     "events-materialise": {"task": "events.tasks.materialise_all_series", "schedule": 86400.0},
     "events-reminders": {"task": "events.tasks.send_meeting_reminders", "schedule": 3600.0},
+    "funding-deadlines": {"task": "funding.tasks.send_funding_reminders", "schedule": 3600.0},
 }
 
 # --- Search ---------------------------------------------------------------------------------

@@ -53,14 +53,14 @@ def test_each_transition_for_each_role(team, role, step):
 def test_moves_not_in_the_table_are_refused_even_for_staff(team, source, target):
     Bid.objects.filter(pk=team.bid.pk).update(
         status=source, **(AWARD if source == BidStatus.AWARDED else {}))
-    with pytest.raises(ValidationError, match="cannot go from"):
+    with pytest.raises(ValidationError, match="넘어갈 수 없습니다"):
         _move(team.bid, team.people["staff"], target)
     assert not BidTransition.objects.exists()
 
 
 def test_an_award_needs_its_amount_and_date(team):
     Bid.objects.filter(pk=team.bid.pk).update(status=BidStatus.SUBMITTED)
-    with pytest.raises(ValidationError, match="amount and the date"):
+    with pytest.raises(ValidationError, match="금액과 날짜가 필요합니다"):
         services.move_bid(team.bid, team.people["lead officer"], BidStatus.AWARDED)
     team.bid.refresh_from_db()
     assert team.bid.status == BidStatus.SUBMITTED and team.bid.awarded_amount is None

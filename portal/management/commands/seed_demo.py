@@ -5,6 +5,8 @@ from django.utils import translation
 
 from events import demo as events_demo
 from events.models import Meeting
+from funding import demo as funding_demo
+from funding.models import Bid, FundingOpportunity
 from members import demo as members_demo
 from members.models import Organisation
 from portal import demo as site_demo
@@ -35,6 +37,7 @@ class Command(BaseCommand):
         catalog_demo.seed_pages(home_ko, home_en)
         with transaction.atomic():
             events_demo.seed()  # agendas name case studies: after the pages
+            funding_demo.seed()  # and so do bids
         engine = get_engine()
         indexed = engine.rebuild()
 
@@ -44,7 +47,9 @@ class Command(BaseCommand):
             f"{Theme.objects.count()} themes, "
             f"{CaseStudyPage.objects.filter(locale__language_code='ko').count()} case studies "
             f"in Korean and English, {Adoption.objects.count()} adoptions, "
-            f"{Meeting.objects.upcoming().count()} upcoming meetings; {search}."
+            f"{Meeting.objects.upcoming().count()} upcoming meetings, "
+            f"{FundingOpportunity.objects.count()} funding opportunities, "
+            f"{Bid.objects.count()} bids; {search}."
         ))
         self.stdout.write(
             f"Logins (development only, password '{members_demo.DEMO_PASSWORD}' for all):"
