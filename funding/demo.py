@@ -384,12 +384,12 @@ def _bid(spec: dict, opportunity: FundingOpportunity, lead: Organisation) -> Non
         services.comment(bid, _person(author), body)
     for status, note, *mover in spec["steps"]:
         award = {}
+        if status == S.SUBMITTED and opportunity.deadline < timezone.now():
+            # Sent before the (past) deadline, not on the day the demo was seeded.
+            award = {"submitted_on": opportunity.local_deadline.date()
+                     - datetime.timedelta(days=2)}
         if status == S.AWARDED:
             amount, days_ago = spec["award"]
             award = {"awarded_amount": Decimal(amount),
                      "awarded_on": today - datetime.timedelta(days=days_ago)}
         services.move_bid(bid, _person(mover[0]) if mover else by, status, note=note, **award)
-    if opportunity.deadline < timezone.now():
-        # Sent before the (past) deadline, not on the day the demo was seeded.
-        Bid.objects.filter(pk=bid.pk, submitted_on__isnull=False).update(
-            submitted_on=opportunity.local_deadline.date() - datetime.timedelta(days=2))

@@ -218,7 +218,7 @@ def funding_mix(bids: QuerySet[Bid]) -> list[CityMix]:
     its translations) plus its city-led bids, withdrawn ones left out, classified by their
     committed match: public only, or none (the funders are public), counts as public;
     private only as private; both as public–private. Cities by name."""
-    case_studies = (CaseStudyPage.objects.live().filter(funding_model__slug__in=MIX)
+    case_studies = (CaseStudyPage.objects.live().public().filter(funding_model__slug__in=MIX)
                     .values("city_id", kind=F("funding_model__slug"))
                     .annotate(count=Count("translation_key", distinct=True)).order_by())
     kind = Case(When(public__gt=0, private__gt=0, then=Value(PUBLIC_PRIVATE)),

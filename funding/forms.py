@@ -36,6 +36,7 @@ class MoveForm(forms.Form):
     awarded_amount = forms.DecimalField(label=_("Amount awarded"), required=False,
                                         min_value=0, max_digits=16, decimal_places=2)
     awarded_on = forms.DateField(label=_("Awarded on"), required=False, widget=DATE)
+    submitted_on = forms.DateField(label=_("Submitted on"), required=False, widget=DATE)
 
 
 class PartnerForm(forms.ModelForm):

@@ -1,5 +1,6 @@
 """Filters of the funding opportunities list."""
 
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from portal.facets import Facet
@@ -15,3 +16,8 @@ FACETS = [
           valid=FunderType.values),
 ]
 PAGE_SIZE = 20
+# Open calls first, then those announced, then the closed ones.
+STATUS_ORDER = Case(
+    *(When(status=status, then=Value(n)) for n, status in enumerate(
+        (OpportunityStatus.OPEN, OpportunityStatus.FORECAST, OpportunityStatus.CLOSED))),
+    output_field=IntegerField())

@@ -21,9 +21,9 @@ from portal.mail import send_templated_mail
 
 from .models import (
     FINAL,
+    PREPARING,
     Bid,
     BidPartner,
-    BidStatus,
     BidTask,
     FundingOpportunity,
     FundingReminderSent,
@@ -31,8 +31,6 @@ from .models import (
 )
 
 DAYS_BEFORE = (14, 7, 2)
-# Bids whose team is still working towards the opportunity's deadline.
-PREPARING = (BidStatus.IDEA, BidStatus.FORMING, BidStatus.DRAFTING, BidStatus.INTERNAL_REVIEW)
 TEMPLATE = "funding/email/deadline"
 
 
@@ -88,8 +86,11 @@ def _task_reminders(now: datetime.datetime) -> int:
     ).exclude(bid__status__in=FINAL)
         .select_related("owner", "bid__opportunity").order_by("due_on", "pk"))
     sent = _already_sent(f"task:{task.pk}" for task in tasks)
+    teams = _teams(list({task.bid for task in tasks}))
     count = 0
     for task in tasks:
+        if task.owner not in teams[task.bid_id]:
+            continue  # the owner has left the team since
         days = days_left(task.due_on, task.owner, now)
         subject = f"task:{task.pk}"
         if days in DAYS_BEFORE and (task.owner_id, subject, days) not in sent:

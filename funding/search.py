@@ -7,6 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from members.models import OrganisationKind
 from search.outbox import record_change
 from search.registry import (
     MEMBERS,
@@ -31,7 +32,7 @@ def opportunity_records(opportunity: FundingOpportunity) -> Iterator[SearchRecor
                 title=opportunity.programme, summary=opportunity.funder,
                 body=f"{opportunity.description} {opportunity.eligibility}",
                 themes=tuple(theme.slug for theme in opportunity.themes.all()),
-                date=opportunity.deadline.date(), url=opportunity.get_absolute_url(),
+                date=opportunity.local_deadline.date(), url=opportunity.get_absolute_url(),
                 audiences=audiences)
 
 
@@ -45,7 +46,7 @@ def bid_records(bid: Bid) -> Iterator[SearchRecord]:
                 summary=bid.summary, body=bid.opportunity.programme,
                 themes=tuple(theme.slug for theme in bid.opportunity.themes.all()),
                 country=bid.lead.country.code, organisation=bid.lead.slug,
-                city=bid.lead.slug if bid.lead.kind == "city" else "",
+                city=bid.lead.slug if bid.lead.kind == OrganisationKind.CITY else "",
                 date=bid.updated_at.date(), url=bid.get_absolute_url(),
                 audiences=(STAFF, *team))
 
@@ -67,5 +68,15 @@ def _team_changed(sender, instance: BidPartner, raw: bool = False, **kwargs) -> 
         record_change("bid", str(instance.bid_id))
 
 
+def _opportunity_changed(sender, instance: FundingOpportunity, created: bool,
+                         raw: bool = False, **kwargs) -> None:
+    """A bid's document carries its opportunity's name and themes."""
+    if not (created or raw):
+        for pk in instance.bids.values_list("pk", flat=True):
+            record_change("bid", str(pk))
+
+
 post_save.connect(_team_changed, sender=BidPartner, dispatch_uid="search-bid-team")
 post_delete.connect(_team_changed, sender=BidPartner, dispatch_uid="search-bid-team-gone")
+post_save.connect(_opportunity_changed, sender=FundingOpportunity,
+                  dispatch_uid="search-bid-opportunity")

@@ -89,10 +89,11 @@ def start_bid(user: User, opportunity: FundingOpportunity, lead: Organisation, *
 
 @transaction.atomic
 def move_bid(bid: Bid, user: User, target: str, *, note: str = "",
-             awarded_amount: Decimal | None = None,
-             awarded_on: datetime.date | None = None) -> Bid:
+             awarded_amount: Decimal | None = None, awarded_on: datetime.date | None = None,
+             submitted_on: datetime.date | None = None) -> Bid:
     """Move ``bid`` to ``target`` if the workflow allows it and ``user`` may; the move is
-    recorded and the team told."""
+    recorded and the team told. A submission may be recorded after the day it was sent
+    (``submitted_on``, today by default)."""
     bid = Bid.objects.select_for_update().select_related("opportunity").get(pk=bid.pk)
     step = transition(bid.status, target)
     if step is None:
@@ -105,9 +106,15 @@ def move_bid(bid: Bid, user: User, target: str, *, note: str = "",
             raise ValidationError(_("An award needs the amount and the date."))
         if awarded_amount < 0:
             raise ValidationError(_("An amount cannot be negative."))
+        if awarded_on > timezone.localdate():
+            raise ValidationError(_("An award cannot be dated in the future."))
+        if bid.submitted_on and awarded_on < bid.submitted_on:
+            raise ValidationError(_("An award cannot come before the bid was submitted."))
         bid.awarded_amount, bid.awarded_on = awarded_amount, awarded_on
     if target == BidStatus.SUBMITTED:
-        bid.submitted_on = timezone.localdate()
+        if submitted_on and submitted_on > timezone.localdate():
+            raise ValidationError(_("A bid cannot be submitted in the future."))
+        bid.submitted_on = submitted_on or timezone.localdate()
     source, bid.status = bid.status, target
     bid.save()
     BidTransition.objects.create(bid=bid, from_status=source, to_status=target, by=user,
@@ -156,10 +163,11 @@ def assign_task(bid: Bid, user: User, *, title: str, owner: User | None = None,
 @transaction.atomic
 def complete_task(task: BidTask, user: User) -> BidTask:
     require(user, Action.EDIT_BID, task.bid)
-    if task.done:
+    # One of two people pressing "done" at once wins; the other is told.
+    if not BidTask.objects.filter(pk=task.pk, done_at__isnull=True).update(
+            done_at=timezone.now()):
         raise ValidationError(_("This task was already done."))
-    task.done_at = timezone.now()
-    task.save(update_fields=["done_at"])
+    task.refresh_from_db(fields=["done_at"])
     _record(task.bid, user, ActivityKind.TASK_DONE, task.title)
     return task
 

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 from members.models import Organisation
 from members.permissions import Action, check, require, viewer
 from portal.facets import apply_facets, paginate
-from solutions_catalog.views import flash_errors, form_errors
+from solutions_catalog.views import flash_errors
 
 from . import services
 from .forms import BidForm, CommentForm, DocumentForm, MoveForm, PartnerForm, TaskForm
-from .listing import FACETS, PAGE_SIZE
+from .listing import FACETS, PAGE_SIZE, STATUS_ORDER
 from .models import Bid, BidDocument, BidDocumentVersion, BidTask, FundingOpportunity
 from .workflow import transitions_from
 
@@ -25,17 +25,19 @@ from .workflow import transitions_from
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     base = FundingOpportunity.objects.visible_to(request.user)
     result = apply_facets(base, FACETS, request.GET)
-    listing = result.queryset.prefetch_related("themes").order_by("status", "deadline")
+    listing = (result.queryset.prefetch_related("themes")
+               .annotate(open_first=STATUS_ORDER).order_by("open_first", "deadline"))
     return render(request, "funding/opportunity_list.html", {
         "opportunities": paginate(result, listing, request.GET, PAGE_SIZE),
-        "may_bid": _leads(request.user).exists() if request.user.is_authenticated else False,
     })
 
 
 def _visible_opportunity(request: HttpRequest, slug: str) -> FundingOpportunity:
     opportunity = get_object_or_404(FundingOpportunity, slug=slug)
-    if opportunity.is_members_only and not check(request.user, Action.READ_MEMBERS_ONLY):
-        raise Http404  # members-only opportunities are not announced to others
+    if (opportunity.is_members_only and not check(request.user, Action.READ_MEMBERS_ONLY)
+            and not Bid.objects.visible_to(request.user).filter(opportunity=opportunity)
+            .exists()):
+        raise Http404  # announced to members and to the teams bidding for it only
     return opportunity
 
 
@@ -52,10 +54,10 @@ def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _leads(user) -> QuerySet[Organisation]:
     """The organisations ``user`` may start a bid for."""
-    if viewer(user).staff:
-        return Organisation.objects.active()
-    mine = Organisation.objects.filter(pk__in=viewer(user).memberships)
-    return mine.filter(pk__in=[o.pk for o in mine if check(user, Action.START_BID, o)])
+    candidates = (Organisation.objects.active() if viewer(user).staff
+                  else Organisation.objects.filter(pk__in=viewer(user).memberships))
+    return candidates.filter(
+        pk__in=[o.pk for o in candidates if check(user, Action.START_BID, o)])
 
 
 @login_required
@@ -85,16 +87,15 @@ def start_bid(request: HttpRequest, slug: str) -> HttpResponse:
 def bid_list(request: HttpRequest) -> HttpResponse:
     bids = (Bid.objects.visible_to(request.user)
             .select_related("opportunity", "lead").prefetch_related("partners__organisation"))
-    status = request.GET.get("status", "")
-    if status:
-        bids = bids.filter(status=status)
-    return render(request, "funding/bid_list.html", {"bids": bids, "status": status})
+    return render(request, "funding/bid_list.html", {"bids": bids})
 
 
 def _bid_for(request: HttpRequest, pk: int, action: Action = Action.VIEW_BID) -> Bid:
-    """The bid, if ``request.user`` is on its team (or staff); anyone else is refused."""
+    """The bid, if ``request.user`` is on its team (or staff). For anyone else it does not
+    exist: a refusal would tell outsiders which bids there are."""
     bid = get_object_or_404(Bid.objects.select_related("opportunity", "lead"), pk=pk)
-    require(request.user, action, bid)
+    if not check(request.user, action, bid):
+        raise Http404
     return bid
 
 
@@ -113,10 +114,8 @@ def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "versions", queryset=BidDocumentVersion.objects.select_related("uploaded_by"))),
         "comments": bid.comments.select_related("author"),
         "activity": bid.activity.select_related("actor")[:50],
-        "transitions": bid.transitions.select_related("by"),
         "moves": moves,
         "manages_team": check(request.user, Action.MANAGE_BID_TEAM, bid).allowed,
-        "move_form": MoveForm(),
         "partner_form": PartnerForm(bid=bid, prefix="partner"),
         "task_form": TaskForm(people=people, prefix="task"),
         "document_form": DocumentForm(prefix="document"),
@@ -146,8 +145,11 @@ def _post(handler):
 
 
 def _valid(form) -> dict:
+    """The form's data, or every error named by its field (the forms sit in one page)."""
     if not form.is_valid():
-        raise ValidationError(form_errors(form))
+        raise ValidationError([
+            f"{form.fields[name].label}: {error}" if name in form.fields else error
+            for name, errors in form.errors.items() for error in errors])
     return form.cleaned_data
 
 
@@ -156,7 +158,7 @@ def move(request: HttpRequest, bid: Bid) -> str:
     data = _valid(MoveForm(request.POST))
     bid = services.move_bid(bid, request.user, data["target"], note=data["note"],
                             awarded_amount=data["awarded_amount"],
-                            awarded_on=data["awarded_on"])
+                            awarded_on=data["awarded_on"], submitted_on=data["submitted_on"])
     return _("The bid is now “%(status)s”.") % {"status": bid.get_status_display()}
 
 
@@ -201,7 +203,10 @@ def download(request: HttpRequest, pk: int, version: int) -> FileResponse:
     bid = _bid_for(request, pk)
     found = get_object_or_404(BidDocumentVersion.objects.select_related("document"),
                               pk=version, document__in=BidDocument.objects.filter(bid=bid))
-    response = FileResponse(found.file.open("rb"), as_attachment=True,
-                            filename=found.filename)
+    try:
+        stream = found.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(stream, as_attachment=True, filename=found.filename)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models import BidStatus
+from .models import PREPARING, BidStatus
 
 LEAD, PARTNER, STAFF = "lead", "partner", "staff"
-ROLES = (LEAD, PARTNER, STAFF)
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,6 @@ def _t(source: str, target: str, roles: set[str], label: str | Promise) -> Trans
 
 
 S = BidStatus
-_OPEN = (S.IDEA, S.FORMING, S.DRAFTING, S.INTERNAL_REVIEW, S.SUBMITTED)
 
 TRANSITIONS: tuple[Transition, ...] = (
     _t(S.IDEA, S.FORMING, {LEAD, STAFF}, _("Start forming the team")),
@@ -46,7 +44,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(S.INTERNAL_REVIEW, S.SUBMITTED, {LEAD, STAFF}, _("Mark as submitted")),
     _t(S.SUBMITTED, S.AWARDED, {LEAD, STAFF}, _("Record the award")),
     _t(S.SUBMITTED, S.NOT_AWARDED, {LEAD, STAFF}, _("Record that it was not awarded")),
-    *(_t(source, S.WITHDRAWN, {LEAD, STAFF}, _("Withdraw")) for source in _OPEN),
+    *(_t(source, S.WITHDRAWN, {LEAD, STAFF}, _("Withdraw"))
+      for source in (*PREPARING, S.SUBMITTED)),
 )
 BY_KEY = {t.key: t for t in TRANSITIONS}
 

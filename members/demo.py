@@ -9,10 +9,8 @@ from decimal import Decimal
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
-from django.contrib.auth.models import Group
 
 from .models import (
-    CONSORTIUM_STAFF_GROUP,
     Membership,
     MembershipStatus,
     Organisation,
@@ -20,6 +18,7 @@ from .models import (
     Role,
     User,
 )
+from .services import ensure_staff_group
 
 K = OrganisationKind
 CONSORTIA = [
@@ -271,7 +270,7 @@ def seed() -> dict[str, str]:
 
     logins = {}
     staff = _person(*STAFF, "Network Coordinator", korean=True, is_staff=True)
-    staff.groups.add(Group.objects.get(name=CONSORTIUM_STAFF_GROUP))
+    staff.groups.add(ensure_staff_group())  # with its page rights, whatever ran before
     if not Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(staff, STAFF_TOTP_SECRET)
     logins[staff.email] = "consortium staff (TOTP secret printed below)"

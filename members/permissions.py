@@ -207,9 +207,8 @@ def bid_roles(v: Viewer, bid: Any) -> set[str]:
 
 
 def _start_bid(v: Viewer, lead: Organisation) -> Decision:
-    if v.staff:
-        return ALLOW
-    if lead is not None and v.member_of(lead.pk) and lead.kind not in SUPPLIER_KINDS:
+    leads = lead is not None and lead.kind not in SUPPLIER_KINDS
+    if leads and (v.staff or v.member_of(lead.pk)):
         return ALLOW
     return _sign_in(v, _("Bids are led by a member city or public body; its people start "
                          "them, and companies join as partners."))

@@ -98,8 +98,10 @@ def _empty_cache():
 
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path_factory):
-    """Bid documents written by tests go to a temporary folder, not the working tree."""
-    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.getbasetemp() / "private-media"
+    from tests.support.files import storages_with_private_files_in
+
+    settings.STORAGES = storages_with_private_files_in(
+        tmp_path_factory.getbasetemp() / "private-media")
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,13 @@
-from .bids import FINAL, Bid, BidPartner, BidQuerySet, BidStatus, BidTransition, PartnerRole
+from .bids import (
+    FINAL,
+    PREPARING,
+    Bid,
+    BidPartner,
+    BidQuerySet,
+    BidStatus,
+    BidTransition,
+    PartnerRole,
+)
 from .collaboration import (
     ActivityKind,
     BidActivity,
@@ -16,7 +25,7 @@ from .opportunities import (
 )
 
 __all__ = [
-    "FINAL", "ActivityKind", "Bid", "BidActivity", "BidComment", "BidDocument",
+    "FINAL", "PREPARING", "ActivityKind", "Bid", "BidActivity", "BidComment", "BidDocument",
     "BidDocumentVersion", "BidPartner", "BidQuerySet", "BidStatus", "BidTask",
     "BidTransition", "FunderType", "FundingOpportunity", "FundingReminderSent",
     "OpportunityAudience", "OpportunityStatus", "PartnerRole",

@@ -28,6 +28,8 @@ class BidStatus(models.TextChoices):
 
 
 FINAL = (BidStatus.AWARDED, BidStatus.NOT_AWARDED, BidStatus.WITHDRAWN)
+# Still being written: the opportunity's deadline is ahead of the team.
+PREPARING = (BidStatus.IDEA, BidStatus.FORMING, BidStatus.DRAFTING, BidStatus.INTERNAL_REVIEW)
 
 
 class BidQuerySet(models.QuerySet):
@@ -71,6 +73,9 @@ class Bid(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BidQuerySet.as_manager()
+    # Wagtail's reference index would show bids on a case study's "usage" tab to anyone
+    # who may edit the case study.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("bid")

@@ -4,35 +4,18 @@ that records all of it."""
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .bids import Bid, BidStatus
 
 
-class PrivateStorage(FileSystemStorage):
-    """Bid files live outside MEDIA_ROOT: no URL serves them except the team's view. The
-    folder follows ``settings.PRIVATE_MEDIA_ROOT`` whenever it is read (tests move it)."""
-
-    def __init__(self) -> None:
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self) -> str:
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-
-_private_storage = PrivateStorage()
-
-
-def private_storage() -> PrivateStorage:
-    """The storage of bid files (a callable, so migrations do not record a machine's path)."""
-    return _private_storage
+def private_storage() -> Storage:
+    """Where bid files live (``STORAGES["private"]``): outside MEDIA_ROOT, or a private part
+    of the bucket; no URL serves them except the team's view. A callable, so migrations do
+    not record a machine's path."""
+    return storages["private"]
 
 
 class BidTask(models.Model):

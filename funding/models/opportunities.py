@@ -77,7 +77,7 @@ class FundingOpportunity(models.Model):
         validators=[MinValueValidator(0, _("An amount cannot be negative."))])
     match_percent = models.PositiveSmallIntegerField(
         _("match required (%)"), default=0,
-        validators=[MaxValueValidator(100, _("A match cannot exceed 100 %."))])
+        validators=[MaxValueValidator(100, _("A match cannot exceed %(limit_value)s %%."))])
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True,
                                     related_name="funding_opportunities")
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
@@ -134,5 +134,8 @@ class FundingOpportunity(models.Model):
         if self.max_award and self.total_award and self.max_award > self.total_award:
             raise ValidationError({"max_award": _(
                 "The largest single award cannot exceed the total available.")})
-        if self.opens_on and self.deadline and self.opens_on > self.local_deadline.date():
+        # clean() runs after field errors too: an unknown zone is already reported.
+        known_zone = self.time_zone in zoneinfo.available_timezones()
+        if self.opens_on and self.deadline and known_zone \
+                and self.opens_on > self.local_deadline.date():
             raise ValidationError({"deadline": _("The deadline is before the opening date.")})

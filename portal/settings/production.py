@@ -33,6 +33,10 @@ STORAGES = {
 if env("AWS_STORAGE_BUCKET_NAME", default=""):
     # Media on an S3-compatible store so that web replicas share uploads.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Bid documents: the same bucket under private/, never public, read only by the bid
+    # team's view.
+    STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage",
+                           "OPTIONS": {"location": "private", "default_acl": "private"}}
     SERVE_MEDIA = False
     AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)

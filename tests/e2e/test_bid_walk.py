@@ -3,8 +3,10 @@ opportunity, brings in Bucheon and a vendor, assigns tasks and takes the bid to 
 the partners see it; the award, recorded later, shows on the dashboard."""
 
 import re
+import zoneinfo
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from funding.models import Bid, BidStatus
@@ -14,6 +16,7 @@ from tests.factories import OpportunityFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "Three-city data hub scale-up"
+SEOUL = zoneinfo.ZoneInfo("Asia/Seoul")
 
 
 @pytest.fixture
@@ -80,7 +83,8 @@ def test_start_a_bid_bring_partners_submit_and_see_the_award(
 
     page.reload()
     page.get_by_label("Amount awarded").fill("2000000000")
-    page.get_by_label("Awarded on").fill("2027-05-20")
+    # today in Seoul, the officer's zone: the bid was submitted today
+    page.get_by_label("Awarded on").fill(f"{timezone.localdate(timezone=SEOUL):%Y-%m-%d}")
     page.get_by_role("button", name="Record the award").click()
     expect(page.locator(".status")).to_have_text("Awarded")
     bid.refresh_from_db()

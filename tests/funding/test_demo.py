@@ -2,14 +2,12 @@
 seeding it again changes no count."""
 
 import datetime
-from contextlib import contextmanager
 
 import pytest
 from django.apps import apps
 from django.db.models import Sum
 from django.test import override_settings
 from django.utils import timezone
-from django.utils.functional import empty
 
 from funding.models import (
     Bid,
@@ -20,20 +18,9 @@ from funding.models import (
     FundingOpportunity,
     OpportunityStatus,
 )
-from funding.models.collaboration import private_storage
+from tests.support.files import storages_with_private_files_in
 
 pytestmark = [pytest.mark.usefixtures("_seeded_funding"), pytest.mark.django_db]
-
-
-@contextmanager
-def private_files(path):
-    """Bid files under ``path`` (the storage is built once, from the setting at first use)."""
-    with override_settings(PRIVATE_MEDIA_ROOT=path):
-        private_storage._wrapped = empty
-        try:
-            yield
-        finally:
-            private_storage._wrapped = empty
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +29,8 @@ def _seeded_funding(_seeded_catalogue, django_db_blocker, tmp_path_factory):
     it)."""
     from funding import demo
 
-    with django_db_blocker.unblock(), private_files(tmp_path_factory.mktemp("private")):
+    files = storages_with_private_files_in(tmp_path_factory.mktemp("private"))
+    with django_db_blocker.unblock(), override_settings(STORAGES=files):
         demo.seed()
 
 

@@ -58,8 +58,8 @@ def test_outsiders_see_nothing_by_any_address(room, role, as_user):
         response = client.get(url)
         if role == "visitor":
             assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-        else:
-            assert response.status_code == 403
+        else:  # as if there were no such bid: outsiders cannot even count them
+            assert response.status_code == 404
             assert team.bid.title not in response.content.decode()
     for listing in ("/en/funding/bids/", f"/en/funding/{team.bid.opportunity.slug}/",
                     "/en/funding/dashboard/bids.csv"):
@@ -147,3 +147,16 @@ def test_a_second_upload_under_the_same_title_is_version_two(room, as_user):
         {"document-title": "Budget annex", "document-note": "Bucheon's figures added",
          "document-file": SimpleUploadedFile("budget-v2.pdf", PDF + b"v2")})
     assert list(version.document.versions.values_list("number", flat=True)) == [2, 1]
+
+
+def test_ids_of_another_bid_are_refused_in_this_bid_s_room(room, as_user):
+    from tests.factories import BidFactory
+
+    team, version = room
+    other = BidFactory(lead=team.bid.lead)
+    task = team.bid.tasks.get()
+    client = as_user(team.people["lead officer"])
+    assert client.get(f"/en/funding/bids/{other.pk}/documents/{version.pk}/").status_code == 404
+    assert client.post(f"/en/funding/bids/{other.pk}/tasks/{task.pk}/done/").status_code == 404
+    task.refresh_from_db()
+    assert not task.done

@@ -15,7 +15,7 @@ from funding.workflow import LEAD, PARTNER, STAFF, TRANSITIONS
 ROLE_OF = {"lead officer": LEAD, "lead admin": LEAD, "partner city": PARTNER,
            "partner vendor": PARTNER, "staff": STAFF, "outside city": None,
            "outside vendor": None, "visitor": None}
-AWARD = {"awarded_amount": Decimal("750000000"), "awarded_on": datetime.date(2027, 6, 1)}
+AWARD = {"awarded_amount": Decimal("750000000"), "awarded_on": datetime.date(2026, 6, 1)}
 
 
 def _move(bid, user, target):
@@ -95,12 +95,26 @@ def test_over_http_the_lead_records_an_award(team, as_user):
     Bid.objects.filter(pk=team.bid.pk).update(status=BidStatus.SUBMITTED)
     client = as_user(team.people["lead admin"])
     response = client.post(f"/en/funding/bids/{team.bid.pk}/move/", {
-        "target": "awarded", "awarded_amount": "not money", "awarded_on": "2027-06-01"},
+        "target": "awarded", "awarded_amount": "not money", "awarded_on": "2026-06-01"},
         follow=True)
     assert "Enter a number." in response.content.decode()
     team.bid.refresh_from_db()
     assert team.bid.status == BidStatus.SUBMITTED
     client.post(f"/en/funding/bids/{team.bid.pk}/move/", {
-        "target": "awarded", "awarded_amount": "750000000", "awarded_on": "2027-06-01"})
+        "target": "awarded", "awarded_amount": "750000000", "awarded_on": "2026-06-01"})
     team.bid.refresh_from_db()
     assert (team.bid.status, team.bid.awarded_amount) == (BidStatus.AWARDED, 750_000_000)
+
+
+@pytest.mark.parametrize(("awarded_on", "message"), [
+    (datetime.date.today() + datetime.timedelta(days=30), "미래"),
+    (datetime.date(2020, 1, 1), "제출"),
+])
+def test_an_award_date_is_after_submission_and_not_in_the_future(team, awarded_on, message):
+    Bid.objects.filter(pk=team.bid.pk).update(status=BidStatus.SUBMITTED,
+                                             submitted_on=datetime.date(2026, 3, 1))
+    with pytest.raises(ValidationError, match=message):
+        services.move_bid(team.bid, team.people["lead officer"], BidStatus.AWARDED,
+                          awarded_amount=Decimal(1), awarded_on=awarded_on)
+    team.bid.refresh_from_db()
+    assert team.bid.status == BidStatus.SUBMITTED
