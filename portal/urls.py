@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_page
 from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -9,9 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 from .api import api
+from .discovery import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", cache_page(3600)(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
+         name="sitemap"),
     # Sign-in only through allauth: rate limits, verified e-mail and the second factor apply.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,9 +1,11 @@
 from django.urls import path
 
+from .feeds import NewCaseStudies
 from .views import adoptions, challenges, offerings
 
 app_name = "catalogue"
 urlpatterns = [
+    path("case-studies.atom", NewCaseStudies(), name="feed"),
     path("case-studies/<int:page_id>/adopt/", adoptions.adopt, name="adopt"),
     path("offerings/", offerings.offering_list, name="offerings"),
     path("offerings/new/", offerings.offering_edit, name="offering_new"),

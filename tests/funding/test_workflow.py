@@ -118,3 +118,11 @@ def test_an_award_date_is_after_submission_and_not_in_the_future(team, awarded_o
                           awarded_amount=Decimal(1), awarded_on=awarded_on)
     team.bid.refresh_from_db()
     assert team.bid.status == BidStatus.SUBMITTED
+
+
+def test_mail_subjects_are_plain_text_not_html(team, on_commit, mailoutbox):
+    Bid.objects.filter(pk=team.bid.pk).update(title="R&D <hub>",
+                                             status=BidStatus.INTERNAL_REVIEW)
+    with on_commit():
+        _move(team.bid, team.people["lead officer"], BidStatus.SUBMITTED)
+    assert mailoutbox and all("R&D <hub>" in m.subject for m in mailoutbox)
