@@ -1,4 +1,4 @@
-"""How the site's own Wagtail pages (the home page, the catalogue's index) appear in search:
+"""How the site's own Wagtail pages (home, the catalogue's index, theme hubs) appear in search:
 every live, public page of these types, in its own language."""
 
 from collections.abc import Iterator
@@ -9,9 +9,9 @@ from wagtail.models import Page
 from search.registry import PUBLIC, SearchableType, SearchRecord, register
 from solutions_catalog.models import CatalogueIndexPage
 
-from .models import HomePage
+from .models import HomePage, ThemeHubPage
 
-PAGE_TYPES = (HomePage, CatalogueIndexPage)
+PAGE_TYPES = (HomePage, CatalogueIndexPage, ThemeHubPage)
 
 
 def page_records(page: Page) -> Iterator[SearchRecord]:

@@ -1,0 +1,41 @@
+"""What a theme hub shows, gathered from every app in a fixed number of queries."""
+
+from django.db.models import Count, Q
+
+from events.models import Meeting
+from funding.models import FundingOpportunity, OpportunityStatus
+from members.models import Organisation
+from solutions_catalog.models import CaseStudyPage, Challenge
+
+LATEST = 6
+
+
+def hub_context(hub, user) -> dict:
+    theme = hub.theme
+    in_language = (CaseStudyPage.objects.live().public().filter(locale=hub.locale)
+                   .select_related("city"))
+    # Featured pages are chosen once; each language's hub shows its own translation.
+    keys = [f.case_study.translation_key for f in hub.featured.select_related("case_study")]
+    featured = sorted(in_language.filter(translation_key__in=keys),
+                      key=lambda page: keys.index(page.translation_key))
+    latest = (in_language.filter(themes=theme).exclude(translation_key__in=keys)
+              .order_by("-first_published_at")[:LATEST])
+    meetings = Meeting.objects.scheduled().filter(theme=theme)
+    return {
+        "theme": theme,
+        "featured": featured,
+        "latest": latest,
+        "next_meetings": meetings.upcoming()[:3],
+        "minutes": meetings.past().filter(minutes_published_at__isnull=False)[:3],
+        "opportunities": (FundingOpportunity.objects.visible_to(user)
+                          .exclude(status=OpportunityStatus.CLOSED).filter(themes=theme)
+                          .order_by("deadline")[:4]),
+        "challenges": Challenge.objects.open().filter(themes=theme)
+        .select_related("city").order_by("deadline")[:4],
+        # Organisations whose own work is on the theme: their published case studies.
+        "organisations": Organisation.objects.active().annotate(
+            on_theme=Count("case_studies", distinct=True, filter=Q(
+                case_studies__themes=theme, case_studies__live=True,
+                case_studies__locale=hub.locale)))
+        .filter(on_theme__gt=0).order_by("-on_theme", "name_en")[:8],
+    }
