@@ -29,10 +29,12 @@ class PageSitemap(Sitemap):
         return page.last_published_at
 
 
-class ListingSitemap(Sitemap):
+class BothLanguages(Sitemap):
     i18n = True
     alternates = True
 
+
+class ListingSitemap(BothLanguages):
     def items(self) -> list[str]:
         return LISTINGS
 
@@ -40,26 +42,19 @@ class ListingSitemap(Sitemap):
         return reverse(name)
 
 
-class MeetingSitemap(Sitemap):
-    i18n = True
-    alternates = True
+class UpdatedObjects(BothLanguages):
+    def lastmod(self, obj):
+        return obj.updated_at
 
+
+class MeetingSitemap(UpdatedObjects):
     def items(self) -> QuerySet[Meeting]:
         return Meeting.objects.upcoming().scheduled().filter(audience=Audience.PUBLIC)
 
-    def lastmod(self, meeting: Meeting):
-        return meeting.updated_at
 
-
-class OpportunitySitemap(Sitemap):
-    i18n = True
-    alternates = True
-
+class OpportunitySitemap(UpdatedObjects):
     def items(self) -> QuerySet[FundingOpportunity]:
         return FundingOpportunity.objects.public().order_by("deadline")
-
-    def lastmod(self, opportunity: FundingOpportunity):
-        return opportunity.updated_at
 
 
 SITEMAPS = {"pages": PageSitemap, "listings": ListingSitemap, "meetings": MeetingSitemap,
