@@ -10,7 +10,6 @@ client. Prints figures; asserts nothing.
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -24,12 +23,8 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-
-def percentile(samples: list[float], pct: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+from tests.bench.timing import demo_database, measure  # noqa: E402
 
 
 def grow_catalogue(total: int) -> None:
@@ -50,24 +45,6 @@ def grow_catalogue(total: int) -> None:
         page.themes.set(themes)
 
 
-def measure(client: Client, url: str, requests: int, slowest: int = 0) -> None:
-    client.get(url)  # warm caches and templates
-    timings = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    print(f"{url:58} p50 {statistics.median(timings):7.1f} ms   "
-          f"p95 {percentile(timings, 95):7.1f} ms   {len(queries.captured_queries):3} queries   "
-          f"{len(response.content) / 1024:6.1f} kB")
-    by_time = sorted(queries.captured_queries, key=lambda q: float(q["time"]), reverse=True)
-    for query in by_time[:slowest]:
-        print(f"    {float(query['time']) * 1000:7.1f} ms  {query['sql'][:160]}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=1000)
@@ -76,14 +53,7 @@ def main() -> None:
                         help="also print the N slowest SQL queries of each page")
     args = parser.parse_args()
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        from django.core.management import call_command
-        from django.test import override_settings
-
-        with override_settings(DEBUG=True):
-            call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    with demo_database():
         started = time.perf_counter()
         grow_catalogue(args.cases)
         print(f"catalogue grown to {args.cases} Korean case studies in "
@@ -93,9 +63,6 @@ def main() -> None:
                     "/catalogue/?page=20", "/catalogue/daegu-data-hub/",
                     "/api/catalogue/case-studies?lang=ko&page_size=50"]:
             measure(client, url, args.requests, args.slowest)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-
 
 if __name__ == "__main__":
     main()

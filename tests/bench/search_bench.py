@@ -33,6 +33,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from tests.bench.timing import percentile  # noqa: E402
+
 # Each language's searches are typed on that language's pages (search keeps to the page's
 # language). A few are misspelt, so that the did-you-mean request is part of the mix.
 TERMS = {
@@ -41,11 +43,6 @@ TERMS = {
     "en": ["smart", "data hub", "street lights", "mobility", "air quality", "security", "bus",
            "water", "heat", "parking", "streetlihgts", "mobilty"],
 }
-
-
-def percentile(samples: list[float], pct: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def documents(total: int, seed: int = 7):
