@@ -1,5 +1,5 @@
-"""How the site's own Wagtail pages (home, the catalogue's index, theme hubs) appear in search:
-every live, public page of these types, in its own language."""
+"""How the site's own Wagtail pages (home, catalogue index, theme hubs, news, standard pages)
+appear in search: every live, public page of these types, in its own language."""
 
 from collections.abc import Iterator
 
@@ -9,9 +9,10 @@ from wagtail.models import Page
 from search.registry import PUBLIC, SearchableType, SearchRecord, register
 from solutions_catalog.models import CatalogueIndexPage
 
-from .models import HomePage, ThemeHubPage
+from .models import HomePage, NewsArticlePage, NewsIndexPage, StandardPage, ThemeHubPage
 
-PAGE_TYPES = (HomePage, CatalogueIndexPage, ThemeHubPage)
+PAGE_TYPES = (HomePage, CatalogueIndexPage, ThemeHubPage, NewsIndexPage, NewsArticlePage,
+              StandardPage)
 
 
 def page_records(page: Page) -> Iterator[SearchRecord]:

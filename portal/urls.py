@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from . import views
 from .api import api
 from .discovery import SITEMAPS, robots_txt
+from .feeds import NewsFeed
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("meetings/", include("events.urls")),
     path("funding/", include("funding.urls")),
+    path("news.atom", NewsFeed(), name="news_feed"),
     path("", include("solutions_catalog.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -21,3 +21,27 @@ def alternate_links(context) -> list[tuple[str, str]]:
                 .select_related("locale")]
     return [(code, request.build_absolute_uri(translate_url(request.path, code)))
             for code, _name in settings.LANGUAGES]
+
+
+FOOTER_TTL = 300  # seconds a renamed or new standard page may wait to reach the footer
+
+
+@register.simple_tag
+def footer_pages() -> list[tuple[str, str]]:
+    """(title, URL) of the news index and the standard pages shown in menus, in the active
+    language; cached, as every page carries them."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    from portal.models import NewsIndexPage, StandardPage
+
+    language = get_language()
+    key = f"portal:footer:{language}"
+    pages = cache.get(key)
+    if pages is None:
+        found = (Page.objects.live().public().in_menu()
+                 .type(NewsIndexPage, StandardPage)
+                 .filter(locale__language_code=language).order_by("path"))
+        pages = [(page.title, page.get_url()) for page in found]
+        cache.set(key, pages, FOOTER_TTL)
+    return pages

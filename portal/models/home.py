@@ -19,7 +19,8 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["solutions_catalog.CatalogueIndexPage", "portal.ThemeHubPage"]
+    subpage_types = ["solutions_catalog.CatalogueIndexPage", "portal.ThemeHubPage",
+                     "portal.NewsIndexPage", "portal.StandardPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -79,7 +80,7 @@ class ThemeHubPage(Page):
         return strip_tags(self.introduction)
 
     def get_context(self, request, *args, **kwargs):
-        from .hubs import hub_context
+        from ..hubs import hub_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(hub_context(self, request.user))
@@ -93,16 +94,3 @@ class FeaturedCaseStudy(Orderable):
                                    related_name="+")
 
     panels = [FieldPanel("case_study")]
-
-
-class WorkerHeartbeat(models.Model):
-    """Written by a periodic task: when each Celery worker last ran a task."""
-
-    hostname = models.CharField(max_length=255, unique=True)
-    seen_at = models.DateTimeField()
-
-    class Meta:
-        verbose_name = _("worker heartbeat")
-
-    def __str__(self) -> str:
-        return f"{self.hostname} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"
