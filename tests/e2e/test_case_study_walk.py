@@ -3,6 +3,7 @@ admin and submits it; staff approve it; it shows in the Korean catalogue and, on
 translated it, in the English one; a Bucheon officer records an adoption; both sides show it."""
 
 import re
+import time
 
 import pytest
 from allauth.mfa.totp.internal.auth import (
@@ -19,6 +20,7 @@ from solutions_catalog.models import Adoption, CaseStudyPage, CatalogueIndexPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+TOTP_PERIOD = 30  # seconds, allauth's default
 TITLE_KO = "수원 스마트 횡단보도"
 TITLE_EN = "Suwon smart pedestrian crossings"
 
@@ -42,10 +44,16 @@ def sign_in(browser, live_server, email, totp_secret=None):
     page.get_by_role("button", name="Sign In").click()
     if totp_secret:
         page.wait_for_url(re.compile(r"/2fa/authenticate/"))
+        # A code is good for its 30-second window only: one typed in the window's last
+        # seconds can arrive in the next and be refused (a failed CI run did just that).
+        left = TOTP_PERIOD - time.time() % TOTP_PERIOD
+        if left < 5:
+            page.wait_for_timeout((left + 0.5) * 1000)
         counter = next(iter(yield_hotp_counters_from_time()))
         page.get_by_label("Code").fill(format_hotp_value(hotp_value(totp_secret, counter)))
         page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/(en/)?$"))
+    # Signed in: back on a page of the site, not on the second-factor form (also ends in "/").
+    page.wait_for_url(lambda url: "/2fa/" not in url and re.search(r"/(en/)?$", url))
     return page
 
 
