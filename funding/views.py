@@ -164,7 +164,6 @@ def move(request: HttpRequest, bid: Bid) -> str:
 
 @_post
 def partner(request: HttpRequest, bid: Bid) -> str:
-    require(request.user, Action.MANAGE_BID_TEAM, bid)
     data = _valid(PartnerForm(request.POST, bid=bid, prefix="partner"))
     saved = services.save_partner(bid, request.user, data.pop("organisation"), **data)
     return _("%(organisation)s is on the team.") % {"organisation": saved.organisation}

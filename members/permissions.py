@@ -215,9 +215,10 @@ def _start_bid(v: Viewer, lead: Organisation) -> Decision:
 
 
 def _move_bid(v: Viewer, move: Any) -> Decision:
-    if bid_roles(v, move.bid) & move.roles:
+    roles = bid_roles(v, move.bid)
+    if roles & move.roles:
         return ALLOW
-    if not bid_roles(v, move.bid):
+    if not roles:
         return _bid_team(v, move.bid)
     return Decision(False, _("Only the lead organisation or consortium staff can make this "
                              "change."))
