@@ -7,6 +7,9 @@ import pytest
 from tests.conftest import CHROMIUM
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+# axe-core's rules for WCAG 2.1 A and AA, plus its best practices (landmarks, heading order).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +49,26 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def accessibility():
+    """``accessibility(page)`` runs axe-core in the page and fails on any serious or critical
+    violation; lesser findings are printed, to be read in the test log."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page) -> list[dict]:
+        violations = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
+                             ).response["violations"]
+        for violation in violations:
+            print(f"axe {violation['impact']}: {violation['id']} on {page.url}: "
+                  f"{[node['target'] for node in violation['nodes']]}")
+        blocking = [f"{v['id']} ({v['impact']}): {v['help']} at "
+                    f"{[node['target'] for node in v['nodes']]}"
+                    for v in violations if v["impact"] in BLOCKING_IMPACTS]
+        assert not blocking, f"axe-core on {page.url}: " + "; ".join(blocking)
+        return violations
+
+    return check
