@@ -2,8 +2,6 @@
 series (re)builds its meetings a year ahead; editing one of its meetings by hand detaches it
 from the rule and tells calendars it changed."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -11,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from members.permissions import Action, check
+from solutions_catalog.documents import refuse_document
 from solutions_catalog.models import DocumentVisibility
 
 from .models import Meeting, MeetingDocument, MeetingSeries, Registration
@@ -105,11 +104,10 @@ def protect_members_only_meeting_documents(document, request):
     attached = MeetingDocument.objects.filter(
         document=document, visibility=DocumentVisibility.MEMBERS).select_related("meeting")
     for attachment in attached:
-        if not check(request.user, Action.READ_MEMBERS_ONLY, attachment.meeting):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            return HttpResponseForbidden(_("This document is shared with member organisations "
-                                           "only."))
+        refusal = refuse_document(
+            request, check(request.user, Action.READ_MEMBERS_ONLY, attachment.meeting).allowed)
+        if refusal is not None:
+            return refusal
     return None
 
 

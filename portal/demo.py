@@ -8,6 +8,8 @@ from .models import (
     HomePage,
     NewsArticlePage,
     NewsIndexPage,
+    ResourceLibraryPage,
+    ResourcePage,
     StandardPage,
     ThemeHubPage,
 )
@@ -230,3 +232,39 @@ def _page_in_both(parent: Page, model: type[Page], slug: str, fields: list[dict]
     translated = page.get_translation_or_none(english) or page.copy_for_translation(english)
     _publish_if_changed(translated.specific, fields[1])
     return page
+
+
+@transaction.atomic
+def seed_resource_library(home_ko: HomePage, home_en: HomePage) -> None:
+    """The resource library and its resources in both languages, each around a small real
+    file; two of them members-only."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from solutions_catalog.models import DocumentVisibility, Theme
+
+    from .demo_resources import LIBRARY, RESOURCES
+
+    english = Locale.objects.get(language_code="en")
+    library = _page_in_both(home_ko, ResourceLibraryPage, "resources", LIBRARY, english)
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    for resource in RESOURCES:
+        page = ResourcePage.objects.child_of(library).filter(slug=resource.slug).first()
+        document = page.document if page else None
+        if document is None:
+            document = get_document_model()(
+                title=resource.document_title,
+                file=ContentFile(resource.content(), name=resource.filename))
+            document._set_document_file_metadata()
+            document.save()
+        shared = {"kind": resource.kind, "resource_language": resource.language,
+                  "audience": DocumentVisibility.MEMBERS if resource.members_only
+                  else DocumentVisibility.PUBLIC, "date": resource.date, "document": document}
+        page = _page_in_both(library, ResourcePage, resource.slug, [
+            {"title": title, "summary": summary, **shared}
+            for title, summary in (resource.korean, resource.english)], english)
+        wanted = [themes[slug] for slug in resource.themes if slug in themes]
+        for version in (page, page.get_translation(english).specific):
+            if set(version.themes.all()) != set(wanted):
+                version.themes.set(wanted)
+                version.save_revision().publish()

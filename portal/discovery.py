@@ -12,6 +12,8 @@ from wagtail.models import Page
 from events.models import Audience, Meeting
 from funding.models import FundingOpportunity
 
+from .models import ResourcePage
+
 LISTINGS = ["members:directory", "events:meetings", "events:past", "catalogue:offerings",
             "catalogue:challenges", "funding:opportunities"]
 
@@ -20,7 +22,9 @@ class PageSitemap(Sitemap):
     """Every live page anyone may read, in the language it is written in."""
 
     def items(self) -> QuerySet[Page]:
-        return Page.objects.live().public().filter(depth__gt=1).order_by("path")
+        return (Page.objects.live().public().filter(depth__gt=1)
+                .exclude(pk__in=ResourcePage.objects.members_only().values("pk"))
+                .order_by("path"))
 
     def location(self, page: Page) -> str:
         return page.get_url()

@@ -1,4 +1,3 @@
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from members.permissions import Action, check
 
+from .documents import refuse_document
 from .models import (
     CaseStudyDocument,
     CaseStudyPage,
@@ -52,11 +52,8 @@ def protect_members_only_documents(document, request):
     whoever has its direct URL."""
     members_only = CaseStudyDocument.objects.filter(
         document=document, visibility=DocumentVisibility.MEMBERS).exists()
-    if members_only and not check(request.user, Action.READ_MEMBERS_ONLY):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return HttpResponseForbidden(_("This document is shared with member organisations only."))
-    return None
+    return refuse_document(
+        request, not members_only or check(request.user, Action.READ_MEMBERS_ONLY).allowed)
 
 
 # Wagtail's copy, move, delete and bulk views load plain ``Page`` objects, which carry the

@@ -20,7 +20,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["solutions_catalog.CatalogueIndexPage", "portal.ThemeHubPage",
-                     "portal.NewsIndexPage", "portal.StandardPage"]
+                     "portal.NewsIndexPage", "portal.ResourceLibraryPage", "portal.StandardPage"]
     max_count_per_parent = 1
 
     class Meta:

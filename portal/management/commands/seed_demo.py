@@ -37,6 +37,7 @@ class Command(BaseCommand):
         catalog_demo.seed_pages(home_ko, home_en)
         site_demo.seed_theme_hubs(home_ko, home_en)
         site_demo.seed_site_pages(home_ko, home_en)
+        site_demo.seed_resource_library(home_ko, home_en)
         with transaction.atomic():
             events_demo.seed()  # agendas name case studies: after the pages
             funding_demo.seed()  # and so do bids
