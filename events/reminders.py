@@ -60,7 +60,8 @@ def _send_once(registration: Registration, kind: str) -> bool:
             user = registration.user
             send_templated_mail(user.email, TEMPLATES[kind], {
                 "meeting": registration.meeting, "user": user, "kind": kind},
-                language=user.preferred_language or "ko")
+                language=user.preferred_language or "ko",
+                url=registration.meeting.get_absolute_url())
     except IntegrityError:
         return False  # another run sent it meanwhile
     return True

@@ -77,7 +77,8 @@ def _fill_seats(meeting: Meeting) -> list[Registration]:
         registration.save(update_fields=["status", "updated_at"])
         send_templated_mail(registration.user.email, "events/email/promoted",
                             {"meeting": meeting, "user": registration.user},
-                            language=registration.user.preferred_language or "ko")
+                            language=registration.user.preferred_language or "ko",
+                            url=meeting.get_absolute_url())
     return promoted
 
 
@@ -133,7 +134,8 @@ def decide(registration: Registration, actor: User, *, approve: bool) -> Registr
     registration.save(update_fields=["status", "updated_at"])
     send_templated_mail(registration.user.email, "events/email/decided",
                         {"meeting": meeting, "registration": registration},
-                        language=registration.user.preferred_language or "ko")
+                        language=registration.user.preferred_language or "ko",
+                        url=meeting.get_absolute_url())
     return registration
 
 

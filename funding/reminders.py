@@ -119,6 +119,12 @@ def _already_sent(subjects: Iterable[str]) -> set[tuple[int, str, int]]:
         "user_id", "subject", "days_before"))
 
 
+def _link(context: dict) -> str:
+    """A task's bid; an opportunity's page when the reminder names several bids."""
+    bids = context["bids"]
+    return (bids[0] if len(bids) == 1 else context["opportunity"]).get_absolute_url()
+
+
 def _send_once(person: User, subject: str, days: int, context: dict) -> bool:
     if not person.notify_by_email:
         return False
@@ -127,7 +133,8 @@ def _send_once(person: User, subject: str, days: int, context: dict) -> bool:
             FundingReminderSent.objects.create(user=person, subject=subject, days_before=days)
             send_templated_mail(person.email, TEMPLATE, {**context, "user": person,
                                                          "days": days},
-                                language=person.preferred_language or "ko")
+                                language=person.preferred_language or "ko",
+                                url=_link(context))
     except IntegrityError:
         return False  # another run sent it meanwhile
     return True

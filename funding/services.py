@@ -64,7 +64,8 @@ def _tell(users, template: str, context: dict) -> None:
         if person.notify_by_email:
             send_templated_mail(person.email, f"funding/email/{template}",
                                 {"person": person, **context},
-                                language=person.preferred_language)
+                                language=person.preferred_language,
+                                url=context["bid"].get_absolute_url())
 
 
 @transaction.atomic

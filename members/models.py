@@ -166,6 +166,13 @@ class MembershipQuerySet(models.QuerySet):
     def admins(self) -> "MembershipQuerySet":
         return self.filter(role=Role.ORG_ADMIN)
 
+    def of(self, user) -> "MembershipQuerySet":
+        """``user``'s memberships, with their organisations, by organisation name."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user).select_related("organisation").order_by(
+            "organisation__name_en", "pk")
+
     def current(self) -> "MembershipQuerySet":
         """Of active people in active organisations: the ones that give rights."""
         return self.filter(user__is_active=True,
@@ -322,3 +329,38 @@ class MembershipEvent(models.Model):
         if self.actor is None:
             return ""
         return self.actor.display_name or f"#{self.actor_id}"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_user(self, user) -> "NotificationQuerySet":
+        return self.filter(recipient=user) if user.is_authenticated else self.none()
+
+    def unread(self) -> "NotificationQuerySet":
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """What the portal told someone by e-mail, kept for their dashboard: the subject in their
+    language and where to look (a path on this site)."""
+
+    recipient = models.ForeignKey(User, verbose_name=_("recipient"), on_delete=models.CASCADE,
+                                  related_name="notifications")
+    subject = models.CharField(_("subject"), max_length=300)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def unread(self) -> bool:
+        return self.read_at is None

@@ -31,6 +31,7 @@ from .models import (
     Membership,
     MembershipEvent,
     MembershipStatus,
+    Notification,
     Organisation,
     OrganisationApplication,
     Role,
@@ -79,7 +80,8 @@ def submit_application(data: dict) -> OrganisationApplication:
         for staff in User.objects.filter(groups__name=CONSORTIUM_STAFF_GROUP, is_active=True,
                                          notify_by_email=True):
             send_templated_mail(staff.email, "members/email/application_received",
-                                {"application": application}, language=staff.preferred_language)
+                                {"application": application}, language=staff.preferred_language,
+                                url=reverse("members:application", args=[application.pk]))
     return application
 
 
@@ -145,7 +147,7 @@ def approve_application(application: OrganisationApplication, reviewer: User) ->
     send_templated_mail(admin.email, "members/email/application_approved",
                         {"organisation": organisation, "link": next_step,
                          "set_password": not admin.has_usable_password()},
-                        language=language)
+                        language=language, url=organisation.get_absolute_url())
     return organisation
 
 
@@ -328,6 +330,11 @@ def export_personal_data(user: User) -> dict:
              "organisation": e.organisation and e.organisation.name_en}
             for e in MembershipEvent.objects.filter(subject_email__iexact=user.email)
             .select_related("organisation")
+        ],
+        "notifications": [
+            {"subject": n.subject, "url": n.url, "at": n.created_at.isoformat(),
+             "read_at": n.read_at and n.read_at.isoformat()}
+            for n in Notification.objects.for_user(user)
         ],
     }
 

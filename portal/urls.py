@@ -9,10 +9,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import dashboard, views
 from .api import api
 from .discovery import SITEMAPS, robots_txt
 from .feeds import NewsFeed
+
+handler404 = "portal.views.page_not_found"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -35,6 +37,9 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("events.urls")),
     path("funding/", include("funding.urls")),
     path("news.atom", NewsFeed(), name="news_feed"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/notifications/read/", dashboard.mark_notifications_read,
+         name="dashboard_notifications_read"),
     path("", include("solutions_catalog.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
@@ -42,8 +47,10 @@ urlpatterns += i18n_patterns(
 
 if settings.SERVE_MEDIA:
     # Uploads from the local media volume (logos, images); with an S3 store they are served
-    # by the store instead. Documents always go through Wagtail's permission-checked view.
+    # by the store instead. Documents are never served from here: only through Wagtail's
+    # view at /documents/, where members-only files are checked.
     urlpatterns = [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?!documents/)(?P<path>.*)$", serve,
+                {"document_root": settings.MEDIA_ROOT}),
         *urlpatterns,
     ]

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -29,6 +30,7 @@ from search.registry import facet_labels
 from .models import (
     Adoption,
     AdoptionStatus,
+    CaseStudyFollow,
     CaseStudyPage,
     Challenge,
     ChallengeResponse,
@@ -61,7 +63,8 @@ def _tell_city(case_study: CaseStudyPage, template: str, context: dict) -> None:
     to = contact.email if contact else case_study.city.contact_email
     if to:
         send_templated_mail(to, template, {"case_study": case_study, **context},
-                            language=contact.preferred_language if contact else "ko")
+                            language=contact.preferred_language if contact else "ko",
+                            url=case_study.url or "")
 
 
 @transaction.atomic
@@ -82,6 +85,37 @@ def record_adoption(origin: CaseStudyPage, adopter: Organisation, actor, *,
     if created:
         _tell_city(source, "solutions_catalog/email/adoption_recorded", {"adoption": adoption})
     return adoption
+
+
+def follow(user, case_study: CaseStudyPage) -> CaseStudyFollow:
+    """``user`` follows the case study's replication (in every language version)."""
+    existing = CaseStudyFollow.objects.of(user).of_case_study(case_study).first()
+    return existing or CaseStudyFollow.objects.create(user=user, case_study=_origin(case_study))
+
+
+def unfollow(user, case_study: CaseStudyPage) -> None:
+    CaseStudyFollow.objects.of(user).of_case_study(case_study).delete()
+
+
+@dataclass(frozen=True)
+class Following:
+    """What ``user`` follows, each case study in the reader's language where it has a live
+    version (``Adoption.origin_here`` for the adoptions)."""
+
+    case_studies: list[CaseStudyPage]
+    adoptions: list[Adoption]
+
+
+def following(user, *, limit: int = 10) -> Following:
+    """The case studies ``user`` follows and the latest changes to their adoptions."""
+    followed = [f.case_study for f in CaseStudyFollow.objects.of(user).select_related(
+        "case_study")]
+    adoptions = list(Adoption.objects.followed_by(user).select_related("origin", "adopter")
+                     [:limit])
+    versions = CaseStudyPage.objects.versions_for([*followed, *(a.origin for a in adoptions)])
+    for adoption in adoptions:
+        adoption.origin_here = versions.get(adoption.origin.translation_key, adoption.origin)
+    return Following([versions.get(page.translation_key, page) for page in followed], adoptions)
 
 
 # --- Offerings and deployments ----------------------------------------------------------------
@@ -222,7 +256,8 @@ def respond_to_challenge(challenge: Challenge, organisation: Organisation, actor
         if to:
             send_templated_mail(to, "solutions_catalog/email/challenge_response",
                                 {"response": response, "challenge": challenge},
-                                language=language)
+                                language=language,
+                                url=reverse("catalogue:challenge", args=[challenge.slug]))
     return response
 
 
@@ -236,4 +271,5 @@ def shortlist(response: ChallengeResponse, actor, *, shortlisted: bool = True) -
     if shortlisted and response.author is not None:
         send_templated_mail(response.author.email, "solutions_catalog/email/shortlisted",
                             {"response": response, "challenge": response.challenge},
-                            language=response.author.preferred_language)
+                            language=response.author.preferred_language,
+                            url=reverse("catalogue:challenge", args=[response.challenge.slug]))

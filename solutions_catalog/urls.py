@@ -7,6 +7,8 @@ app_name = "catalogue"
 urlpatterns = [
     path("case-studies.atom", NewCaseStudies(), name="feed"),
     path("case-studies/<int:page_id>/adopt/", adoptions.adopt, name="adopt"),
+    path("case-studies/<int:page_id>/follow/", adoptions.follow, name="follow"),
+    path("case-studies/<int:page_id>/unfollow/", adoptions.unfollow, name="unfollow"),
     path("offerings/", offerings.offering_list, name="offerings"),
     path("offerings/new/", offerings.offering_edit, name="offering_new"),
     path("offerings/deployments/<int:pk>/", offerings.decide_deployment,

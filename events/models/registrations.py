@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .meetings import Meeting
@@ -28,6 +29,13 @@ class RegistrationQuerySet(models.QuerySet):
 
     def confirmed(self) -> "RegistrationQuerySet":
         return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def upcoming_for(self, user) -> "RegistrationQuerySet":
+        """``user``'s standing registrations for meetings not over yet, the soonest first."""
+        if not user.is_authenticated:
+            return self.none()
+        return (self.active().filter(user=user, meeting__ends_at__gte=timezone.now())
+                .select_related("meeting").order_by("meeting__starts_at", "pk"))
 
     def waitlisted(self) -> "RegistrationQuerySet":
         """In the order they will be promoted: first come, first served."""

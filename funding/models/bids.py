@@ -46,8 +46,23 @@ class BidQuerySet(models.QuerySet):
         return self.filter(Q(lead_id__in=teams) | Q(partners__organisation_id__in=teams)
                            ).distinct()
 
+    def on_teams_of(self, user) -> "BidQuerySet":
+        """The bids ``user``'s own organisations lead or partner in (for staff too: not
+        every bid they may see)."""
+        from members.permissions import viewer
+
+        teams = list(viewer(user).memberships)
+        if not teams:
+            return self.none()
+        partnered = BidPartner.objects.filter(organisation_id__in=teams).values("bid_id")
+        return self.filter(Q(lead_id__in=teams) | Q(pk__in=partnered))
+
     def active(self) -> "BidQuerySet":
         return self.exclude(status__in=FINAL)
+
+    def by_deadline(self) -> "BidQuerySet":
+        """With their opportunities, the nearest deadline first."""
+        return self.select_related("opportunity").order_by("opportunity__deadline", "pk")
 
 
 class Bid(models.Model):

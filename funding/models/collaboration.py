@@ -6,9 +6,10 @@ import os
 from django.conf import settings
 from django.core.files.storage import Storage, storages
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .bids import Bid, BidStatus
+from .bids import FINAL, Bid, BidStatus
 
 
 def private_storage() -> Storage:
@@ -16,6 +17,18 @@ def private_storage() -> Storage:
     of the bucket; no URL serves them except the team's view. A callable, so migrations do
     not record a machine's path."""
     return storages["private"]
+
+
+class BidTaskQuerySet(models.QuerySet):
+    def open_for(self, user) -> "BidTaskQuerySet":
+        """``user``'s unfinished tasks on bids still open that they may still see, by due
+        date (undated ones last)."""
+        if not user.is_authenticated:
+            return self.none()
+        bids = Bid.objects.visible_to(user).exclude(status__in=FINAL)
+        return (self.filter(owner=user, done_at__isnull=True, bid__in=bids.values("pk"))
+                .select_related("bid")
+                .order_by(models.F("due_on").asc(nulls_last=True), "pk"))
 
 
 class BidTask(models.Model):
@@ -26,6 +39,8 @@ class BidTask(models.Model):
     due_on = models.DateField(_("due"), null=True, blank=True)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BidTaskQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("task")
@@ -39,6 +54,11 @@ class BidTask(models.Model):
     @property
     def done(self) -> bool:
         return self.done_at is not None
+
+    @property
+    def overdue(self) -> bool:
+        """Still open past its due date (in the active time zone: the reader's)."""
+        return not self.done and self.due_on is not None and self.due_on < timezone.localdate()
 
 
 class BidDocument(models.Model):

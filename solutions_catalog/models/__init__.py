@@ -10,6 +10,7 @@ from .case_studies import (
     DocumentVisibility,
 )
 from .challenges import Challenge, ChallengeResponse
+from .follows import CaseStudyFollow
 from .offerings import Deployment, DeploymentStatus, PricingModel, VendorOffering
 from .taxonomy import (
     EvidenceLevel,
@@ -21,8 +22,9 @@ from .taxonomy import (
 )
 
 __all__ = [
-    "Adoption", "AdoptionStatus", "CaseStudyDocument", "CaseStudyImage", "CaseStudyKPI",
-    "CaseStudyPage", "CaseStudyPartner", "CatalogueIndexPage", "Challenge", "ChallengeResponse",
+    "Adoption", "AdoptionStatus", "CaseStudyDocument", "CaseStudyFollow", "CaseStudyImage",
+    "CaseStudyKPI", "CaseStudyPage", "CaseStudyPartner", "CatalogueIndexPage", "Challenge",
+    "ChallengeResponse",
     "Deployment", "DeploymentStatus", "DocumentType", "DocumentVisibility", "EvidenceLevel",
     "FundingModel", "MaturityStage", "PartnershipModel", "PricingModel", "ServiceDomain", "Theme",
     "VendorOffering",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Organisation, OrganisationKind
 
 from .case_studies import CaseStudyPage
+from .follows import CaseStudyFollow
 
 
 class AdoptionStatus(models.TextChoices):
@@ -24,6 +25,11 @@ class AdoptionQuerySet(models.QuerySet):
 
     def active(self) -> "AdoptionQuerySet":
         return self.exclude(status=AdoptionStatus.DROPPED)
+
+    def followed_by(self, user) -> "AdoptionQuerySet":
+        """Adoptions of the case studies ``user`` follows, the latest change first."""
+        followed = CaseStudyFollow.objects.of(user).values("case_study__translation_key")
+        return self.filter(origin__translation_key__in=followed).order_by("-updated_at", "-pk")
 
 
 class Adoption(models.Model):

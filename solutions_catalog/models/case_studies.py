@@ -8,15 +8,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, WorkflowState
 from wagtail.query import PageQuerySet
 
 from members.models import Organisation, OrganisationKind
@@ -84,7 +84,48 @@ class CatalogueIndexPage(Page):
         return context
 
 
+class ModerationState(models.TextChoices):
+    """Where an author's case study stands (Wagtail's workflow, seen from the author)."""
+
+    IN_MODERATION = "in_moderation", _("In moderation")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    DRAFT = "draft", _("Draft")
+    LIVE = "live", _("Live")
+
+
+STATE_ORDER = list(ModerationState)  # the author's next step first
+
+
 class CaseStudyQuerySet(PageQuerySet):
+    def written_by(self, user) -> "CaseStudyQuerySet":
+        """The case studies ``user`` started, for the cities they still write for (any, for
+        staff), annotated with ``moderation_state``: those awaiting someone first, then the
+        latest edited."""
+        from members.permissions import viewer
+
+        v = viewer(user)
+        if not v.authenticated:
+            return self.none()
+        mine = self.filter(owner=user)
+        if not v.staff:
+            mine = mine.filter(city_id__in=v.city_ids)
+        active = WorkflowState.objects.active().filter(
+            base_content_type__app_label="wagtailcore", base_content_type__model="page",
+            object_id=Cast(OuterRef("pk"), CharField()))
+        state = Case(
+            When(Q(workflow_status=WorkflowState.STATUS_IN_PROGRESS),
+                 then=Value(ModerationState.IN_MODERATION)),
+            When(Q(workflow_status=WorkflowState.STATUS_NEEDS_CHANGES),
+                 then=Value(ModerationState.CHANGES_REQUESTED)),
+            When(Q(live=True, has_unpublished_changes=False), then=Value(ModerationState.LIVE)),
+            default=Value(ModerationState.DRAFT))
+        order = Case(*(When(moderation_state=key, then=Value(n))
+                       for n, key in enumerate(STATE_ORDER)))
+        return (mine.annotate(workflow_status=Subquery(active.values("status")[:1]))
+                .annotate(moderation_state=state).annotate(state_order=order)
+                .select_related("city")
+                .order_by("state_order", "-latest_revision_created_at", "-pk"))
+
     def with_adoption_counts(self) -> "CaseStudyQuerySet":
         """Annotate ``adoption_count``: cities replicating each case study (any language
         version, dropped attempts left out)."""
@@ -184,6 +225,11 @@ class CaseStudyPage(Page):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
+    @property
+    def moderation_state_display(self) -> str:
+        """The label of ``moderation_state`` (annotated by ``written_by``)."""
+        return ModerationState(self.moderation_state).label
+
     def permissions_for_user(self, user):
         from ..authoring import CaseStudyPermissionTester
 
@@ -197,6 +243,7 @@ class CaseStudyPage(Page):
         from ..forms import AdoptionForm
         from ..services import cities_that_may_adopt
         from .adoptions import Adoption
+        from .follows import CaseStudyFollow
         from .offerings import Deployment
 
         context = super().get_context(request, *args, **kwargs)
@@ -211,6 +258,7 @@ class CaseStudyPage(Page):
         context.update(
             adoptions=lineage,
             replicates=replicates,
+            following=CaseStudyFollow.objects.of(request.user).of_case_study(self).exists(),
             adoption_form=AdoptionForm(cities=cities) if cities.exists() else None,
         )
         deployments = Deployment.objects.of_case_study(self).select_related(

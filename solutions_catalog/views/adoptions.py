@@ -31,3 +31,22 @@ def adopt(request: HttpRequest, page_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Your city's adoption is recorded."))
     return redirect(case_study.url)
+
+
+@login_required
+@require_POST
+def follow(request: HttpRequest, page_id: int) -> HttpResponse:
+    case_study = get_object_or_404(CaseStudyPage.objects.live(), pk=page_id)
+    services.follow(request.user, case_study)
+    messages.success(request, _("You follow this case study: cities replicating it will show "
+                                "on your dashboard."))
+    return redirect(case_study.url)
+
+
+@login_required
+@require_POST
+def unfollow(request: HttpRequest, page_id: int) -> HttpResponse:
+    case_study = get_object_or_404(CaseStudyPage.objects.live(), pk=page_id)
+    services.unfollow(request.user, case_study)
+    messages.success(request, _("You no longer follow this case study."))
+    return redirect(case_study.url)

@@ -52,8 +52,8 @@ def sign_in(browser, live_server, email, totp_secret=None):
         counter = next(iter(yield_hotp_counters_from_time()))
         page.get_by_label("Code").fill(format_hotp_value(hotp_value(totp_secret, counter)))
         page.get_by_role("button", name="Sign In").click()
-    # Signed in: back on a page of the site, not on the second-factor form (also ends in "/").
-    page.wait_for_url(lambda url: "/2fa/" not in url and re.search(r"/(en/)?$", url))
+    # Signed in: on the dashboard (the sign-in and second-factor forms end in "/" too).
+    page.wait_for_url(re.compile(r"/(en/)?dashboard/$"))
     return page
 
 

@@ -48,7 +48,7 @@ def test_signup_with_email_verification(page, screenshot):
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Confirm").click()
-    page.wait_for_url(re.compile(r"/en/$"))
+    page.wait_for_url(re.compile(r"/en/dashboard/$"))  # signed in, on their dashboard
     assert page.get_by_role("button", name="Sign out").is_visible()
     assert User.objects.get(email="new.officer@suwon.example").emailaddress_set.get().verified
     screenshot(page, "signup-done")

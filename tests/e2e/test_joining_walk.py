@@ -66,7 +66,7 @@ def test_apply_approve_set_password_invite_accept(browser, live_server, demo_sit
     code = format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
     reviewer.get_by_label("Code").fill(code)
     reviewer.get_by_role("button", name="Sign In").click()
-    reviewer.wait_for_url(re.compile(r"/en/$"))
+    reviewer.wait_for_url(re.compile(r"/en/dashboard/$"))
     reviewer.get_by_role("link", name="Applications").click()
     reviewer.get_by_role("link", name="Gwangju Metropolitan City").click()
     reviewer.get_by_label("Decision").select_option("approve")
@@ -81,7 +81,7 @@ def test_apply_approve_set_password_invite_accept(browser, live_server, demo_sit
     admin.get_by_label("New Password (again):").fill("gwangju-smart-2026")
     admin.get_by_role("button", name="Change Password").click()
     sign_in(admin, "jiwoo@gwangju.example", "gwangju-smart-2026")
-    admin.wait_for_url(re.compile(r"/en/$"))
+    admin.wait_for_url(re.compile(r"/en/dashboard/$"))
     slug = Organisation.objects.get(name_en="Gwangju Metropolitan City").slug
     admin.goto(f"/en/members/{slug}/")
     admin.get_by_role("link", name="Manage profile and people").click()

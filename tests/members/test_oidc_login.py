@@ -89,7 +89,7 @@ def test_single_sign_on_creates_a_verified_member_and_signs_them_in(client, sett
     response = sign_in_through_provider(client, idp)
 
     assert response.status_code == 302
-    assert response["Location"] == "/"  # home, in the language they came from
+    assert response["Location"] == "/dashboard/"  # in the language they came from
     user = User.objects.get(email=PERSON["email"])
     assert client.session["_auth_user_id"] == str(user.pk)
     account = SocialAccount.objects.get(user=user)
