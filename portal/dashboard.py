@@ -1,0 +1,44 @@
+"""The personal dashboard people land on after signing in: their organisations, the case
+studies they write, their meetings, bids and tasks, the replications they follow and what
+the portal told them. Composition only: each section asks its own app."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from events.models import Registration
+from funding.models import Bid, BidTask
+from members import notifications
+from members.models import Membership, Notification
+from solutions_catalog import services as catalogue
+from solutions_catalog.models import CaseStudyPage
+
+SHOWN = 10  # rows per section
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    return render(request, "portal/dashboard.html", {
+        "memberships": Membership.objects.of(user),
+        "case_studies": CaseStudyPage.objects.written_by(user)[:SHOWN],
+        "registrations": Registration.objects.upcoming_for(user)[:SHOWN],
+        "bids": Bid.objects.on_teams_of(user).active().by_deadline()[:SHOWN],
+        "tasks": BidTask.objects.open_for(user)[:SHOWN],
+        "following": catalogue.following(user, limit=SHOWN),
+        "notifications": Notification.objects.for_user(user)[:SHOWN],
+        "unread": Notification.objects.for_user(user).unread().count(),
+    })
+
+
+@login_required
+@require_POST
+def mark_notifications_read(request: HttpRequest) -> HttpResponse:
+    count = notifications.mark_all_read(request.user)
+    messages.success(request, ngettext("%(count)d notification marked as read.",
+                                       "%(count)d notifications marked as read.", count)
+                     % {"count": count})
+    return redirect("dashboard")
