@@ -1,7 +1,7 @@
 """The site's home page in Korean and English, as the root of the default Wagtail site."""
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import (
     FeaturedCaseStudy,
@@ -37,6 +37,8 @@ def seed() -> tuple[HomePage, HomePage]:
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root", locale=korean)
     )
+    # Documents and images need the root collection (a migration's row; gone after a flush).
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
     home = HomePage.objects.filter(locale=korean).first()
     if home is None:
         # Wagtail's "Welcome" placeholder holds the slug "home"; its site goes with it.

@@ -1,5 +1,6 @@
 """Browser tests: Playwright drives Debian's Chromium (no downloaded browser)."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,14 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def full_demo(demo_site, search_engine):
+    """Everything ``seed_demo`` makes, indexed by the engine the test chose."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
 
 
 @pytest.fixture

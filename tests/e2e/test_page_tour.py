@@ -1,10 +1,7 @@
 """Every kind of page a member meets, in Korean and in English, at desktop and phone width:
 screenshots for the record and axe-core's accessibility check on each."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from events.models import Audience, Meeting
 from tests.e2e.test_case_study_walk import sign_in
@@ -14,11 +11,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch,
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SEARCH_TERMS = {"ko": "스마트", "en": "smart"}
-
-
-@pytest.fixture
-def demo(demo_site, search_engine):
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
 
 
 def _pages(language: str) -> list[tuple[str, str]]:
@@ -35,7 +27,7 @@ def _pages(language: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("search_engine", ["elasticsearch"], indirect=True)
-def test_every_page_kind_in_both_languages_and_widths(demo, browser, live_server, screenshot,
+def test_every_page_kind_in_both_languages_and_widths(full_demo, browser, live_server, screenshot,
                                                       accessibility):
     # Signed in as Daegu's officer: the funding dashboard needs a member, and the other pages
     # then show everything a member sees (more to check than a visitor's view).
