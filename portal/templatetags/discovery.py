@@ -28,19 +28,19 @@ FOOTER_TTL = 300  # seconds a renamed or new standard page may wait to reach the
 
 @register.simple_tag
 def footer_pages() -> list[tuple[str, str]]:
-    """(title, URL) of the news index and the standard pages shown in menus, in the active
-    language; cached, as every page carries them."""
+    """(title, URL) of the news index, the resource library and the standard pages shown in
+    menus, in the active language; cached, as every page carries them."""
     from django.core.cache import cache
     from django.utils.translation import get_language
 
-    from portal.models import NewsIndexPage, StandardPage
+    from portal.models import NewsIndexPage, ResourceLibraryPage, StandardPage
 
     language = get_language()
     key = f"portal:footer:{language}"
     pages = cache.get(key)
     if pages is None:
         found = (Page.objects.live().public().in_menu()
-                 .type(NewsIndexPage, StandardPage)
+                 .type(NewsIndexPage, ResourceLibraryPage, StandardPage)
                  .filter(locale__language_code=language).order_by("path"))
         pages = [(page.title, page.get_url()) for page in found]
         cache.set(key, pages, FOOTER_TTL)

@@ -229,3 +229,8 @@ def test_the_listing_costs_the_same_queries_for_3_or_10_resources(
     _add_resources(library, range(3, 10), theme)
     with django_assert_num_queries(len(three)):
         assert len(listed(client.get("/resources/"))) == 10
+
+
+def test_the_library_is_in_every_page_s_footer(library, client):
+    html = client.get("/en/meetings/").content.decode()
+    assert '<a href="/en/resources/">Resource library</a>' in html[html.index("<footer"):]
