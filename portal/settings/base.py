@@ -209,6 +209,7 @@ LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["portal.formats"]  # corrections to Django's Korean formats
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default: a bare "example.com" means https

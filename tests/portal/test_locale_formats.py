@@ -1,4 +1,4 @@
-"""Amounts are written the way each language writes them, with the currency's own sign."""
+"""Amounts, dates and times are written the way each language writes them."""
 
 from decimal import Decimal
 
@@ -31,3 +31,16 @@ def test_short_amounts_use_each_languages_large_units():
 def test_no_amount_writes_nothing():
     assert money(None, "KRW") == ""
 
+
+
+def test_korean_date_and_time_put_the_meridiem_first_like_a_time_alone():
+    import datetime
+
+    from django.utils import formats
+
+    when = datetime.datetime(2026, 12, 3, 17, 0)
+    with translation.override("ko"):
+        assert formats.date_format(when, "DATETIME_FORMAT") == "2026년 12월 3일 오후 5:00"
+        assert formats.time_format(when, "TIME_FORMAT") == "오후 5:00"
+    with translation.override("en"):
+        assert formats.date_format(when, "DATETIME_FORMAT") == "Dec. 3, 2026, 5 p.m."
