@@ -30,6 +30,7 @@ from django.test import Client  # noqa: E402
 from tests.bench.timing import demo_database, measure  # noqa: E402
 
 PAGES = ["/", "/en/", "/mobility/", "/en/funding/", "/meetings/"]
+MEMBER_PAGES = ["/dashboard/", "/en/resources/"]  # where signing in lands; the library
 STATIC = re.escape(settings.STATIC_URL)
 ASSET = re.compile(rf'(?:href|src)="({STATIC}[^"]+\.(?:css|js|svg))"')
 
@@ -52,9 +53,10 @@ def main() -> None:
         officer = Client()
         officer.force_login(User.objects.get(email="officer.daegu@demo.example"))
         print(f"demo content on {connection.vendor}; {args.requests} requests per page")
-        for who, client in (("visitor", Client()), ("signed-in officer", officer)):
+        for who, client, pages in (("visitor", Client(), PAGES),
+                                   ("signed-in officer", officer, PAGES + MEMBER_PAGES)):
             print(f"-- {who}")
-            for url in PAGES:
+            for url in pages:
                 response = measure(client, url, args.requests)
                 raw, packed, assets = weight(response.content)
                 print(f"{'':58} first visit {raw / 1024:6.1f} kB raw, {packed / 1024:6.1f} kB "
