@@ -12,7 +12,10 @@ URL_LENGTH = Notification._meta.get_field("url").max_length
 def record(email: str, subject: str, url: str = "") -> Notification | None:
     """Keep ``subject`` for the person signing in with ``email``; addresses of nobody on the
     portal (an applicant, an invited newcomer) are skipped."""
-    recipient = User.objects.filter(email__iexact=email, is_active=True).only("pk").first()
+    people = User.objects.filter(is_active=True).only("pk")
+    # The exact address uses the unique index; a differently-cased one (typed by hand into
+    # an invitation or application) is looked up only when that finds nobody.
+    recipient = people.filter(email=email).first() or people.filter(email__iexact=email).first()
     if recipient is None:
         return None
     return Notification.objects.create(recipient=recipient, subject=subject[:SUBJECT_LENGTH],

@@ -67,7 +67,7 @@ SITEMAPS = {"pages": PageSitemap, "listings": ListingSitemap, "meetings": Meetin
 # Sign-in, personal and infinite (search) pages are no use to a crawler.
 DISALLOWED = ["/admin/", "/accounts/", "/en/accounts/", "/search/", "/en/search/",
               "/funding/bids/", "/en/funding/bids/", "/funding/dashboard/",
-              "/en/funding/dashboard/", "/api/"]
+              "/en/funding/dashboard/", "/dashboard/", "/en/dashboard/", "/api/"]
 
 
 @cache_page(3600)

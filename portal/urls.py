@@ -4,7 +4,6 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
 from django.views.generic import RedirectView
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -46,11 +45,8 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.SERVE_MEDIA:
-    # Uploads from the local media volume (logos, images); with an S3 store they are served
-    # by the store instead. Documents are never served from here: only through Wagtail's
-    # view at /documents/, where members-only files are checked.
+    # With an S3 store, images are served by the store instead.
     urlpatterns = [
-        re_path(r"^media/(?!documents/)(?P<path>.*)$", serve,
-                {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", views.local_media),
         *urlpatterns,
     ]

@@ -1,10 +1,13 @@
 import logging
+import posixpath
 import re
 
-from django.http import HttpRequest, HttpResponseNotFound, JsonResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from .health import run_checks
 
@@ -30,3 +33,13 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponseNo
     segments = [part for part in request.path.split("/") if part and part != "en"]
     guess = re.sub(r"[-_.+]+", " ", segments[-1])[:60] if segments else ""
     return HttpResponseNotFound(render_to_string("404.html", {"guess": guess}, request))
+
+
+def local_media(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploads from the local media volume (logos, images), never documents: those go only
+    through Wagtail's view at /documents/, where members-only files are checked. The path is
+    normalised first, as ``serve`` would, so ``/media/x/../documents/…`` is refused too."""
+    clean = posixpath.normpath(path).lstrip("/")
+    if clean == "documents" or clean.startswith("documents/"):
+        raise Http404
+    return serve(request, clean, document_root=settings.MEDIA_ROOT)

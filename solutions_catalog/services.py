@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from members.models import Organisation, OrganisationKind
+from members.models import Organisation, OrganisationKind, User
 from members.permissions import (
     SUPPLIER_KINDS,
     Action,
@@ -87,13 +87,18 @@ def record_adoption(origin: CaseStudyPage, adopter: Organisation, actor, *,
     return adoption
 
 
-def follow(user, case_study: CaseStudyPage) -> CaseStudyFollow:
+def follow(user: User, case_study: CaseStudyPage) -> CaseStudyFollow:
     """``user`` follows the case study's replication (in every language version)."""
-    existing = CaseStudyFollow.objects.of(user).of_case_study(case_study).first()
-    return existing or CaseStudyFollow.objects.create(user=user, case_study=_origin(case_study))
+    try:
+        with transaction.atomic():
+            follow, _created = CaseStudyFollow.objects.get_or_create(
+                user=user, case_study=_origin(case_study))
+    except IntegrityError:  # a double click: the other request made it
+        follow = CaseStudyFollow.objects.get(user=user, case_study=_origin(case_study))
+    return follow
 
 
-def unfollow(user, case_study: CaseStudyPage) -> None:
+def unfollow(user: User, case_study: CaseStudyPage) -> None:
     CaseStudyFollow.objects.of(user).of_case_study(case_study).delete()
 
 
@@ -106,16 +111,24 @@ class Following:
     adoptions: list[Adoption]
 
 
-def following(user, *, limit: int = 10) -> Following:
-    """The case studies ``user`` follows and the latest changes to their adoptions."""
-    followed = [f.case_study for f in CaseStudyFollow.objects.of(user).select_related(
-        "case_study")]
-    adoptions = list(Adoption.objects.followed_by(user).select_related("origin", "adopter")
-                     [:limit])
-    versions = CaseStudyPage.objects.versions_for([*followed, *(a.origin for a in adoptions)])
+def following(user: User, *, limit: int = 10) -> Following:
+    """The case studies ``user`` follows that anyone may read (live, without a view
+    restriction), each in the reader's language where it exists, and the latest changes to
+    their adoptions. One unpublished or restricted since it was followed drops out."""
+    followed = list(CaseStudyFollow.objects.of(user).values_list(
+        "case_study__translation_key", flat=True))
+    language = (get_language() or "ko")[:2]
+    versions: dict = {}
+    for page in (CaseStudyPage.objects.live().public().filter(translation_key__in=followed)
+                 .select_related("locale")):
+        if page.translation_key not in versions or page.locale.language_code == language:
+            versions[page.translation_key] = page
+    adoptions = list(Adoption.objects.followed_by(user)
+                     .filter(origin__translation_key__in=list(versions))
+                     .select_related("origin", "adopter")[:limit])
     for adoption in adoptions:
-        adoption.origin_here = versions.get(adoption.origin.translation_key, adoption.origin)
-    return Following([versions.get(page.translation_key, page) for page in followed], adoptions)
+        adoption.origin_here = versions[adoption.origin.translation_key]
+    return Following([versions[key] for key in followed if key in versions], adoptions)
 
 
 # --- Offerings and deployments ----------------------------------------------------------------

@@ -109,9 +109,6 @@ class ResourcePage(Page):
     def members_only(self) -> bool:
         return self.audience == DocumentVisibility.MEMBERS
 
-    def search_summary(self) -> str:
-        return self.summary
-
     def serve(self, request, *args, **kwargs):
         from members.permissions import Action, check
 

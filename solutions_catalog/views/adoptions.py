@@ -36,7 +36,7 @@ def adopt(request: HttpRequest, page_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def follow(request: HttpRequest, page_id: int) -> HttpResponse:
-    case_study = get_object_or_404(CaseStudyPage.objects.live(), pk=page_id)
+    case_study = get_object_or_404(CaseStudyPage.objects.live().public(), pk=page_id)
     services.follow(request.user, case_study)
     messages.success(request, _("You follow this case study: cities replicating it will show "
                                 "on your dashboard."))
@@ -46,7 +46,8 @@ def follow(request: HttpRequest, page_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def unfollow(request: HttpRequest, page_id: int) -> HttpResponse:
-    case_study = get_object_or_404(CaseStudyPage.objects.live(), pk=page_id)
+    # Any case study, also one unpublished since: nobody should be stuck following it.
+    case_study = get_object_or_404(CaseStudyPage, pk=page_id)
     services.unfollow(request.user, case_study)
     messages.success(request, _("You no longer follow this case study."))
-    return redirect(case_study.url)
+    return redirect(case_study.url if case_study.live and case_study.url else "dashboard")

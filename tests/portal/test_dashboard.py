@@ -16,7 +16,12 @@ from members.models import Notification
 from portal.mail import send_templated_mail, suppressed
 from solutions_catalog import services as catalogue
 from solutions_catalog.authoring import review_workflow
-from solutions_catalog.models import Adoption, CaseStudyPage, CatalogueIndexPage
+from solutions_catalog.models import (
+    Adoption,
+    CaseStudyFollow,
+    CaseStudyPage,
+    CatalogueIndexPage,
+)
 from tests.factories import (
     BidFactory,
     MeetingFactory,
@@ -142,12 +147,12 @@ def test_the_same_number_of_queries_for_one_or_five_of_everything(
     add_things(network, index, 1, "one")
     client.get("/dashboard/")  # the footer's pages are cached from now on
     # session, user, the viewer's groups and memberships; one per section (the followed
-    # case studies, their adoptions and versions in the reader's language; unread count),
-    # and the site for page links
-    with django_assert_num_queries(15):
+    # case studies, the view restrictions that keep some out, their readable versions and
+    # their adoptions; unread count), and the site for page links
+    with django_assert_num_queries(16):
         assert client.get("/dashboard/").status_code == 200
     add_things(network, index, 4, "more")
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         html = client.get("/dashboard/").text
     assert "more-review-3" in html and "more task 3" in html
 
@@ -271,3 +276,30 @@ def test_following_from_the_case_study_page(network, index, as_user):
     assert f'action="/case-studies/{page.pk}/unfollow/"' in html
     client.post(f"/case-studies/{page.pk}/unfollow/")
     assert catalogue.following(network.officer).case_studies == []
+
+
+def test_a_view_restricted_case_study_cannot_be_followed(network, index, as_user):
+    from wagtail.models import PageViewRestriction
+
+    page = case_study(index, "restricted-pilot", network.bucheon, live=True)
+    PageViewRestriction.objects.create(page=page, password="pilot",
+                                       restriction_type=PageViewRestriction.PASSWORD)
+    client = as_user(network.officer)
+    assert client.post(f"/case-studies/{page.pk}/follow/").status_code == 404
+    assert catalogue.following(network.officer).case_studies == []
+    assert "restricted-pilot" not in client.get("/en/dashboard/").text
+
+
+def test_a_case_study_unpublished_after_being_followed_leaves_the_dashboard(network, index,
+                                                                           as_user):
+    page = case_study(index, "withdrawn-pilot", network.bucheon, live=True)
+    client = as_user(network.officer)
+    client.post(f"/case-studies/{page.pk}/follow/")
+    catalogue.record_adoption(page, network.daegu, network.officer, status="planning")
+    page.unpublish()
+    assert catalogue.following(network.officer) == catalogue.Following([], [])
+    assert "withdrawn-pilot" not in client.get("/en/dashboard/").text
+    # ... and can still be unfollowed, landing back on the dashboard.
+    response = client.post(f"/case-studies/{page.pk}/unfollow/")
+    assert response.status_code == 302 and response["Location"] == "/dashboard/"
+    assert not CaseStudyFollow.objects.filter(user=network.officer).exists()

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from portal.templatetags.money import money, money_short
+from portal.templatetags.money import money
 
 
 @pytest.mark.parametrize(("language", "amount", "currency", "expected"), [
@@ -21,15 +21,14 @@ def test_amounts_follow_the_language(language, amount, currency, expected):
         assert money(amount, currency) == expected
 
 
-def test_short_amounts_use_each_languages_large_units():
-    with translation.override("ko"):
-        assert money_short(Decimal("3000000000"), "KRW") == "₩30억"
+@pytest.mark.parametrize("amount", [None, "", "abc", "1,000", "NaN", "Infinity"])
+def test_what_is_not_an_amount_writes_nothing(amount):
+    assert money(amount, "KRW") == ""
+
+
+def test_a_float_is_written_as_its_short_decimal():
     with translation.override("en"):
-        assert money_short(Decimal("3000000000"), "KRW") == "₩3B"
-
-
-def test_no_amount_writes_nothing():
-    assert money(None, "KRW") == ""
+        assert money(0.1, "USD") == "$0.10"
 
 
 
