@@ -8,8 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from members.permissions import Action, check
-from solutions_catalog.documents import refuse_document
+from solutions_catalog.documents import refuse_members_only
 from solutions_catalog.models import DocumentVisibility
 
 from .models import Meeting, MeetingDocument, MeetingSeries, Registration
@@ -104,8 +103,7 @@ def protect_members_only_meeting_documents(document, request):
     attached = MeetingDocument.objects.filter(
         document=document, visibility=DocumentVisibility.MEMBERS).select_related("meeting")
     for attachment in attached:
-        refusal = refuse_document(
-            request, check(request.user, Action.READ_MEMBERS_ONLY, attachment.meeting).allowed)
+        refusal = refuse_members_only(request, attachment.meeting)
         if refusal is not None:
             return refusal
     return None

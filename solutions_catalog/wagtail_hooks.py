@@ -4,9 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from members.permissions import Action, check
-
-from .documents import refuse_document
+from .documents import refuse_members_only
 from .models import (
     CaseStudyDocument,
     CaseStudyPage,
@@ -50,10 +48,10 @@ CATALOGUE_PAGES = (CaseStudyPage, CatalogueIndexPage)
 def protect_members_only_documents(document, request):
     """A document attached to a case study as members-only is served to members only,
     whoever has its direct URL."""
-    members_only = CaseStudyDocument.objects.filter(
-        document=document, visibility=DocumentVisibility.MEMBERS).exists()
-    return refuse_document(
-        request, not members_only or check(request.user, Action.READ_MEMBERS_ONLY).allowed)
+    if CaseStudyDocument.objects.filter(document=document,
+                                        visibility=DocumentVisibility.MEMBERS).exists():
+        return refuse_members_only(request)
+    return None
 
 
 # Wagtail's copy, move, delete and bulk views load plain ``Page`` objects, which carry the
