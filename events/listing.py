@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.facets import Facet
+from common.facets import Facet
 
 from .models import Audience, MeetingKind
 

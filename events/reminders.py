@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from members.mail import send_templated_mail
 from members.permissions import Action, check
-from portal.mail import send_templated_mail
 
 from .models import MeetingStatus, Registration, ReminderKind, ReminderSent
 

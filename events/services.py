@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from members.mail import send_templated_mail
 from members.models import User
 from members.permissions import Action, require
-from portal.mail import send_templated_mail
 
 from .models import (
     Meeting,

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.exports import csv_safe
+from common.messages import flash_errors
 from members.permissions import Action, require
-from portal.exports import csv_safe
-from solutions_catalog.views import flash_errors
 
 from . import services
 from .models import Meeting, Registration

@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from common.facets import apply_facets, paginate
+from common.messages import flash_errors
+from common.redirects import safe_next
 from members.permissions import Action, check
-from portal.facets import apply_facets, paginate
-from portal.redirects import safe_next
 from solutions_catalog.models import DocumentVisibility, Theme
-from solutions_catalog.views import flash_errors
 
 from . import services
 from .calendar import calendar, ics_response

@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from common.exports import csv_safe
 from members.permissions import viewer
-from portal.exports import csv_safe
 
 from . import figures
 from .models import Bid, BidPartner, FundingOpportunity

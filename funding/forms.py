@@ -2,8 +2,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from common.uploads import validate_upload
 from members.models import MembershipStatus, Organisation
-from portal.uploads import validate_upload
 from solutions_catalog.models import CaseStudyPage
 
 from .models import Bid, BidPartner, BidStatus

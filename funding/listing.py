@@ -3,7 +3,7 @@
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from portal.facets import Facet
+from common.facets import Facet
 
 from .models import FunderType, OpportunityStatus
 

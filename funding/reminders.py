@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from members.mail import send_templated_mail
 from members.models import Membership, User
-from portal.mail import send_templated_mail
 
 from .models import (
     FINAL,

@@ -12,9 +12,9 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.mail import send_templated_mail
 from members.models import Membership, MembershipStatus, Organisation, User
 from members.permissions import Action, require
-from portal.mail import send_templated_mail
 from solutions_catalog.models import CaseStudyPage
 
 from .models import (

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.facets import apply_facets, paginate
+from common.messages import flash_errors
 from members.models import Organisation
 from members.permissions import Action, check, require, viewer
-from portal.facets import apply_facets, paginate
-from solutions_catalog.views import flash_errors
 
 from . import services
 from .forms import BidForm, CommentForm, DocumentForm, MoveForm, PartnerForm, TaskForm

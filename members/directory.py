@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from portal.facets import Facet, FacetGroup, apply_facets
+from common.facets import Facet, FacetGroup, apply_facets
 
 from .models import Organisation, OrganisationKind
 

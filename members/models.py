@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from portal.i18n import Localized, localized
+from common.i18n import Localized, localized
 
 
 def validate_time_zone(value: str) -> None:

@@ -1,5 +1,5 @@
 """Notifications: every e-mail the portal sends a person is also kept for their dashboard
-(``portal.mail`` records it), until they mark it read."""
+(``members.mail`` records it), until they mark it read."""
 
 from django.utils import timezone
 

@@ -22,8 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from portal.mail import send_templated_mail
-
+from .mail import send_templated_mail
 from .models import (
     CONSORTIUM_STAFF_GROUP,
     ApplicationStatus,

@@ -6,7 +6,8 @@ from typing import Any
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .facets import Facet, FacetedPage, apply_facets, paginate
+from common.facets import Facet, FacetedPage, apply_facets, paginate
+
 from .models.resources import (
     RESOURCES_PER_PAGE,
     ResourceKind,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from portal.facets import FacetGroup, FacetOption
+from common.facets import FacetGroup, FacetOption
 
 from .query import FACET_TITLES, FacetCount, SearchResults
 from .registry import FACETS, facet_labels

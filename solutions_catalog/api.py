@@ -12,8 +12,8 @@ from django.utils import translation
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from portal.exports import csv_safe
-from portal.facets import apply_facets
+from common.exports import csv_safe
+from common.facets import apply_facets
 
 from .catalogue import FACETS
 from .models import CaseStudyPage

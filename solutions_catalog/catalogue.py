@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
-from portal.facets import Facet, FacetedPage, apply_facets, paginate
+from common.facets import Facet, FacetedPage, apply_facets, paginate
 
 from .models import CaseStudyPage
 

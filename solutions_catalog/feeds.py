@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.feeds import PageFeed
+from common.feeds import PageFeed
 
 from .models import CaseStudyPage
 

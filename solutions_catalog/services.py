@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from members.mail import send_templated_mail
 from members.models import Organisation, OrganisationKind, User
 from members.permissions import (
     SUPPLIER_KINDS,
@@ -23,7 +24,6 @@ from members.permissions import (
     search_audiences,
     viewer,
 )
-from portal.mail import send_templated_mail
 from search.engines import SearchUnavailable, ask
 from search.registry import facet_labels
 

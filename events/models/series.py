@@ -14,8 +14,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from common.i18n import Localized
 from members.models import Organisation, validate_time_zone
-from portal.i18n import Localized
 from solutions_catalog.models import Theme
 
 from .meetings import Audience, MeetingKind

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.i18n import Localized
 from members.models import validate_time_zone
-from portal.i18n import Localized
 from solutions_catalog.models import Theme
 from solutions_catalog.models.case_studies import Currency
 

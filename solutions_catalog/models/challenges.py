@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common.i18n import Localized
 from members.models import Organisation, OrganisationKind
-from portal.i18n import Localized
 
 from .case_studies import CaseStudyPage
 from .offerings import VendorOffering

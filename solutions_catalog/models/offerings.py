@@ -6,8 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common.i18n import Localized
 from members.models import MembershipStatus, Organisation, OrganisationKind
-from portal.i18n import Localized
 
 from .case_studies import CaseStudyPage
 

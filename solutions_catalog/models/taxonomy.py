@@ -5,8 +5,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.i18n import Localized
 from members.models import Organisation
-from portal.i18n import Localized
 
 
 class Taxonomy(models.Model):

@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.messages import flash_errors, form_errors
+
 from .. import services
 from ..forms import AdoptionForm
 from ..models import CaseStudyPage
-from . import flash_errors, form_errors
 
 
 @login_required

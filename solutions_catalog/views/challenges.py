@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from common.facets import Facet, apply_facets, paginate
+from common.messages import flash_errors, form_errors
 from members.permissions import Action, check, require, viewer
-from portal.facets import Facet, apply_facets, paginate
 
 from .. import services
 from ..forms import ChallengeForm, ChallengeResponseForm
 from ..models import Challenge, ChallengeResponse
-from . import flash_errors, form_errors
 
 FACETS = [
     Facet("theme", "themes__slug", gettext_lazy("Theme"),

@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from common.facets import Facet, apply_facets, paginate
+from common.messages import flash_errors, form_errors
+from common.redirects import safe_next
 from members.permissions import Action, check, require
-from portal.facets import Facet, apply_facets, paginate
-from portal.redirects import safe_next
 
 from .. import services
 from ..forms import DeploymentClaimForm, OfferingForm
 from ..models import CaseStudyPage, Deployment, DeploymentStatus, PricingModel, VendorOffering
-from . import flash_errors, form_errors
 
 FACETS = [
     Facet("theme", "themes__slug", gettext_lazy("Theme"),

@@ -12,8 +12,8 @@ from wagtail.models import WorkflowState
 from events.models import Registration, RegistrationStatus
 from funding import services as funding
 from funding.models import BidPartner, BidStatus, BidTask
+from members.mail import send_templated_mail, suppressed
 from members.models import Notification
-from portal.mail import send_templated_mail, suppressed
 from solutions_catalog import services as catalogue
 from solutions_catalog.authoring import review_workflow
 from solutions_catalog.models import (

@@ -12,8 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 
-from members import notifications
-
+from . import notifications
 from .tasks import deliver_mail
 
 _suppressed: ContextVar[bool] = ContextVar("mail_suppressed", default=False)
