@@ -359,7 +359,7 @@ def delete_account(user: User) -> None:
 
 STAFF_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
-    "simple_translation.submit_translation",
+    "wagtail_localize.submit_translation",
     # No delete: an organisation leaves by its membership status, so its history stays.
     "members.add_organisation",
     "members.change_organisation",

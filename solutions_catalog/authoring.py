@@ -30,7 +30,7 @@ REVIEW_WORKFLOW = "Consortium review"
 REVIEW_TASK = "Consortium staff approval"
 
 AUTHOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-AUTHOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "simple_translation.submit_translation"]
+AUTHOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
 AUTHOR_COLLECTION_PERMISSIONS = [
     "wagtaildocs.add_document", "wagtaildocs.choose_document",
     "wagtailimages.add_image", "wagtailimages.choose_image",

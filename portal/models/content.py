@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
 from .home import RICH_TEXT
 
@@ -48,6 +49,7 @@ class NewsArticlePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("summary"),
                       FieldPanel("body"), FieldPanel("themes")]
     parent_page_types = ["portal.NewsIndexPage"]
+    override_translatable_fields = [SynchronizedField("themes")]  # a translation keeps them
     subpage_types: list[str] = []
 
     class Meta:

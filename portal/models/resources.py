@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
+from wagtail_localize.fields import SynchronizedField
 
 from solutions_catalog.models import DocumentVisibility
 
@@ -97,6 +98,7 @@ class ResourcePage(Page):
         FieldPanel("themes"),
     ]
     parent_page_types = ["portal.ResourceLibraryPage"]
+    override_translatable_fields = [SynchronizedField("themes")]  # a translation keeps them
     subpage_types: list[str] = []
 
     objects = PageManager.from_queryset(ResourceQuerySet)()

@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -42,7 +41,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales: locale sync settings
     "wagtail.admin",
     "wagtail",
     "modelcluster",

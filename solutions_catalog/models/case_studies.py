@@ -16,9 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager, WorkflowState
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, WorkflowState
 from wagtail.query import PageQuerySet
+from wagtail_localize.fields import SynchronizedField
 
+from common.translations import needing_translation
 from members.models import Organisation, OrganisationKind
 
 from ..admin_forms import CaseStudyPageForm
@@ -137,6 +139,11 @@ class CaseStudyQuerySet(PageQuerySet):
                     .values("origin__translation_key").annotate(n=Count("pk")).values("n"))
         return self.annotate(adoption_count=Coalesce(Subquery(adopters), 0))
 
+    def needing_translation(self, language: str) -> "CaseStudyQuerySet":
+        """Live case studies that ``language`` readers cannot read as they are now (no
+        version in it, or its translation is older than the source's last publication)."""
+        return needing_translation(self, language)
+
     def versions_for(self, pages: Iterable["CaseStudyPage"]) -> dict:
         """translation key → the live version in the active language, in one query (for
         lists of pages that lineage and deployments store in their first language)."""
@@ -218,6 +225,10 @@ class CaseStudyPage(Page):
     parent_page_types = ["solutions_catalog.CatalogueIndexPage"]
     subpage_types = []
     base_form_class = CaseStudyPageForm
+    # wagtail-localize translates text fields segment by segment and copies the rest (city,
+    # dates, budget, taxonomy, documents) from the source; a many-to-many must be named.
+    # KPIs and partners are translatable children: labels translated, figures synchronised.
+    override_translatable_fields = [SynchronizedField("themes")]
 
     objects = PageManager.from_queryset(CaseStudyQuerySet)()
 
@@ -295,7 +306,10 @@ class CaseStudyPage(Page):
             raise ValidationError({"ended_on": _("The end date is before the start date.")})
 
 
-class CaseStudyKPI(Orderable):
+class CaseStudyKPI(TranslatableMixin, Orderable):
+    """One measured outcome. In a translation the metric and unit are translated; the
+    figures and date follow the source (wagtail-localize)."""
+
     page = ParentalKey(CaseStudyPage, related_name="kpis", on_delete=models.CASCADE)
     metric = models.CharField(_("metric"), max_length=200)
     baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4, null=True,
@@ -308,7 +322,7 @@ class CaseStudyKPI(Orderable):
                                                    FieldPanel("unit")]),
               FieldPanel("measured_on")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("KPI")
 
     @property
@@ -318,7 +332,9 @@ class CaseStudyKPI(Orderable):
         return (self.result - self.baseline) / abs(self.baseline) * 100
 
 
-class CaseStudyPartner(Orderable):
+class CaseStudyPartner(TranslatableMixin, Orderable):
+    """In a translation the role is translated; the organisation follows the source."""
+
     page = ParentalKey(CaseStudyPage, related_name="partners", on_delete=models.CASCADE)
     organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"),
                                      on_delete=models.CASCADE, related_name="partnerships")
@@ -326,7 +342,7 @@ class CaseStudyPartner(Orderable):
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("partner")
 
 

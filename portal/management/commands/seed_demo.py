@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             events_demo.seed()  # agendas name case studies: after the pages
             funding_demo.seed()  # and so do bids
+        call_command("register_translations", stdout=self.stdout)  # the pairs, for wagtail-localize
         engine = get_engine()
         indexed = engine.rebuild()
 
