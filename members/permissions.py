@@ -31,6 +31,7 @@ class Action(StrEnum):
     READ_MEMBERS_ONLY = "read_members_only"
     VIEW_MEMBER_CONTACTS = "view_member_contacts"
     DRAFT_CASE_STUDY = "draft_case_study"
+    REQUEST_TRANSLATION = "request_translation"
     RECORD_ADOPTION = "record_adoption"
     POST_CHALLENGE = "post_challenge"
     CONFIRM_DEPLOYMENT = "confirm_deployment"
@@ -239,6 +240,8 @@ RULES = {
     Action.VIEW_MEMBER_CONTACTS: _member_contacts,
     Action.DRAFT_CASE_STUDY: _act_for_city(_("Only officers of this city can write its case "
                                              "studies.")),
+    Action.REQUEST_TRANSLATION: _act_for_city(_("Only officers of this city can ask for a "
+                                                "translation of its case studies.")),
     Action.RECORD_ADOPTION: _act_for_city(_("Only officers of the adopting city can record "
                                             "an adoption.")),
     Action.POST_CHALLENGE: _act_for_city(_("Only officers of this city can post and manage "

@@ -1,8 +1,13 @@
 from django.http import HttpResponseForbidden
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from members.permissions import Action, check, is_staff
 
 from .documents import refuse_members_only
 from .models import (
@@ -17,6 +22,8 @@ from .models import (
     ServiceDomain,
     Theme,
 )
+from .translations import LANGUAGE_CODES
+from .views.translations import TranslationQueueView, request_translation_view
 
 
 def taxonomy_viewset(taxonomy, label):
@@ -88,3 +95,42 @@ def guard_delete(request, page):
 @hooks.register("before_bulk_action")
 def guard_bulk_action(request, action_type, objects, action_class_instance):
     return _refused(request, objects, action_type)
+
+
+# --- Translation workflow (wagtail-localize does the translating) ---------------------------
+
+@hooks.register("register_admin_urls")
+def translation_urls():
+    queue = TranslationQueueView.as_view()
+    return [
+        path("translations/queue/", queue, name="solutions_catalog_translation_queue"),
+        path("translations/queue/results/", TranslationQueueView.as_view(results_only=True),
+             name="solutions_catalog_translation_queue_results"),
+        path("translations/request/<int:pk>/", request_translation_view,
+             name="solutions_catalog_request_translation"),
+    ]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return is_staff(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def translation_queue_menu_item():
+    return StaffMenuItem(_("Needs translation"), reverse("solutions_catalog_translation_queue"),
+                         icon_name="globe", order=700)
+
+
+@hooks.register("register_page_header_buttons")
+def ask_for_translation_button(page, user, view_name, next_url=None):
+    """On a case study of the officer's city that some language lacks (or has out of date)."""
+    page = page.specific_deferred
+    if not isinstance(page, CaseStudyPage) or not check(
+            user, Action.REQUEST_TRANSLATION, page.city):
+        return
+    if any(CaseStudyPage.objects.needing_translation(code).filter(pk=page.pk).exists()
+           for code in LANGUAGE_CODES if code != page.locale.language_code):
+        yield Button(_("Ask for a translation"),
+                     reverse("solutions_catalog_request_translation", args=[page.pk]),
+                     icon_name="globe", priority=80)

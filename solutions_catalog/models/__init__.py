@@ -20,6 +20,7 @@ from .taxonomy import (
     ServiceDomain,
     Theme,
 )
+from .translations import TranslationRequest
 
 __all__ = [
     "Adoption", "AdoptionStatus", "CaseStudyDocument", "CaseStudyFollow", "CaseStudyImage",
@@ -27,5 +28,5 @@ __all__ = [
     "ChallengeResponse",
     "Deployment", "DeploymentStatus", "DocumentType", "DocumentVisibility", "EvidenceLevel",
     "FundingModel", "MaturityStage", "PartnershipModel", "PricingModel", "ServiceDomain", "Theme",
-    "VendorOffering",
+    "TranslationRequest", "VendorOffering",
 ]

@@ -228,7 +228,12 @@ class CaseStudyPage(Page):
     # wagtail-localize translates text fields segment by segment and copies the rest (city,
     # dates, budget, taxonomy, documents) from the source; a many-to-many must be named.
     # KPIs and partners are translatable children: labels translated, figures synchronised.
-    override_translatable_fields = [SynchronizedField("themes")]
+    override_translatable_fields = [
+        SynchronizedField("themes"),
+        *(SynchronizedField(name, overridable=False) for name in (
+            "city", "funding_model", "service_domain", "maturity", "partnership_model",
+            "evidence_level", "contact_person")),
+    ]
 
     objects = PageManager.from_queryset(CaseStudyQuerySet)()
 
@@ -341,6 +346,7 @@ class CaseStudyPartner(TranslatableMixin, Orderable):
     role = models.CharField(_("role"), max_length=200)
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
+    override_translatable_fields = [SynchronizedField("organisation", overridable=False)]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("partner")
