@@ -4,7 +4,7 @@ The translating itself is wagtail-localize's (its editor and "Sync translated pa
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,7 @@ def translation_queue(language: str):
     return (CaseStudyPage.objects.needing_translation(language)
             .annotate(requested_at=Subquery(requests.values("requested_at")[:1]))
             .select_related("city", "locale")
-            .order_by("requested_at", "-last_published_at", "pk"))
+            .order_by(F("requested_at").asc(nulls_last=True), "-last_published_at", "pk"))
 
 
 def needing_translation_counts() -> dict[str, int]:
