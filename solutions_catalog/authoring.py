@@ -30,7 +30,9 @@ REVIEW_WORKFLOW = "Consortium review"
 REVIEW_TASK = "Consortium staff approval"
 
 AUTHOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-AUTHOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
+# No wagtail-localize "submit translation": its "Sync translated pages" publishes the
+# translations, past review. Authors ask staff for a translation instead.
+AUTHOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin"]
 AUTHOR_COLLECTION_PERMISSIONS = [
     "wagtaildocs.add_document", "wagtaildocs.choose_document",
     "wagtailimages.add_image", "wagtailimages.choose_image",

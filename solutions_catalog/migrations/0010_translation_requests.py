@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('solutions_catalog', '0009_authors_submit_translations'),
+        ('solutions_catalog', '0008_translatable_case_study_children'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

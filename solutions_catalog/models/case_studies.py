@@ -227,7 +227,8 @@ class CaseStudyPage(Page):
     base_form_class = CaseStudyPageForm
     # wagtail-localize translates text fields segment by segment and copies the rest (city,
     # dates, budget, taxonomy, documents) from the source; a many-to-many must be named.
-    # KPIs and partners are translatable children: labels translated, figures synchronised.
+    # KPIs, partners and images are translatable children: their words translated, figures,
+    # organisations and images synchronised.
     override_translatable_fields = [
         SynchronizedField("themes"),
         *(SynchronizedField(name, overridable=False) for name in (
@@ -367,7 +368,9 @@ class CaseStudyDocument(Orderable):
         verbose_name = _("document")
 
 
-class CaseStudyImage(Orderable):
+class CaseStudyImage(TranslatableMixin, Orderable):
+    """In a translation the caption is translated; the image follows the source."""
+
     page = ParentalKey(CaseStudyPage, related_name="images", on_delete=models.CASCADE)
     image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"),
                               on_delete=models.CASCADE, related_name="+")
@@ -376,6 +379,7 @@ class CaseStudyImage(Orderable):
                                            "description is read out as its text alternative."))
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+    override_translatable_fields = [SynchronizedField("image", overridable=False)]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("image")

@@ -137,8 +137,8 @@ def test_translation_keeps_figures_and_partners_in_sync_with_the_source(
     assert needing_translation_counts()["en"] == before["en"] - 1
 
 
-def test_officers_ask_for_translations_of_their_own_city_only(korean, people, as_user,
-                                                             on_commit):
+def test_officers_ask_for_translations_of_their_own_city_only(
+        korean, people, as_user, on_commit, django_assert_max_num_queries):
     stranger = people["org_admin"]  # Suwon's administrator
     with pytest.raises(PermissionDenied):
         request_translation(stranger, korean, "en")
@@ -148,6 +148,8 @@ def test_officers_ask_for_translations_of_their_own_city_only(korean, people, as
     assert not TranslationRequest.objects.exists()
 
     officer = people["officer"]  # Bucheon's
+    # Translating (and syncing, which publishes) is staff's: authors may not publish.
+    assert not officer.has_perm("wagtail_localize.submit_translation")
     client = as_user(officer)
     edit = client.get(f"/admin/pages/{korean.pk}/edit/")
     assert f"/admin/translations/request/{korean.pk}/" in edit.text
@@ -164,7 +166,9 @@ def test_officers_ask_for_translations_of_their_own_city_only(korean, people, as
     client.post(f"/admin/translations/request/{korean.pk}/", {"language": "ko"})
     assert TranslationRequest.objects.count() == 1
 
-    queue = as_user(staff()).get("/admin/translations/queue/?language=en")
+    client = as_user(staff())
+    with django_assert_max_num_queries(15):  # however many case studies wait
+        queue = client.get("/admin/translations/queue/?language=en")
     assert queue.status_code == 200
     assert korean.title in queue.text
     assert queue.context["languages"][1][2] == needing_translation_counts()["en"]

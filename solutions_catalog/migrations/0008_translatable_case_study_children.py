@@ -1,4 +1,4 @@
-"""KPIs and partners become translatable children (wagtail-localize): each row takes its
+"""KPIs, partners and images become translatable children (wagtail-localize): each row takes its
 page's locale and a translation key of its own. ``register_translations`` then gives a
 translated page's rows the keys of its source's rows, so they are translations of them."""
 
@@ -7,7 +7,7 @@ import uuid
 import django.db.models.deletion
 from django.db import migrations, models
 
-CHILDREN = ["casestudykpi", "casestudypartner"]
+CHILDREN = ["casestudykpi", "casestudypartner", "casestudyimage"]
 
 
 def give_locale_and_key(apps, schema_editor):
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        *fields("casestudykpi"), *fields("casestudypartner"),
+        *(operation for name in CHILDREN for operation in fields(name)),
         migrations.RunPython(give_locale_and_key, migrations.RunPython.noop),
-        *required("casestudykpi"), *required("casestudypartner"),
+        *(operation for name in CHILDREN for operation in required(name)),
     ]
