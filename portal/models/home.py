@@ -5,6 +5,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail_localize.fields import SynchronizedField
 
 RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -72,6 +73,8 @@ class ThemeHubPage(Page):
                                   label=_("case study"), max_num=3)]
     parent_page_types = ["portal.HomePage"]
     subpage_types: list[str] = []
+    # A translation is of the same theme (wagtail-localize would let a translator change it).
+    override_translatable_fields = [SynchronizedField("theme", overridable=False)]
 
     class Meta:
         verbose_name = _("theme hub")

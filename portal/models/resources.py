@@ -98,7 +98,8 @@ class ResourcePage(Page):
         FieldPanel("themes"),
     ]
     parent_page_types = ["portal.ResourceLibraryPage"]
-    override_translatable_fields = [SynchronizedField("themes")]  # a translation keeps them
+    # A translation keeps the themes; its translator may attach the document's own translation.
+    override_translatable_fields = [SynchronizedField("themes")]
     subpage_types: list[str] = []
 
     objects = PageManager.from_queryset(ResourceQuerySet)()
