@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from members.models import OrganisationKind
-from search.outbox import record_change
+from search.tasks import record_change
 from search.registry import (
     MEMBERS,
     PUBLIC,

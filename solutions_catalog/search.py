@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
-from search.outbox import record_change
+from search.tasks import record_change
 from search.registry import (
     PUBLIC,
     SearchableType,
