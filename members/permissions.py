@@ -179,7 +179,10 @@ def require(user: Any, action: StrEnum | str, obj: Any = None) -> None:
 
 def visible(user: Any, action: StrEnum | str, queryset: QS) -> QS:
     """The objects of ``queryset`` ``user`` may ``action``: the list beside ``check``."""
-    return _rule(action).visible(viewer(user), queryset)
+    rule = _rule(action)
+    if rule.visible is None:
+        raise ValueError(f"{action!r} has no rule for lists, only for single objects")
+    return rule.visible(viewer(user), queryset)
 
 
 def is_staff(user: Any) -> bool:

@@ -6,6 +6,8 @@ this test holds it between every two modules, the packages' own insides included
 import ast
 from pathlib import Path
 
+from members.permissions import Action
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ["common", "members", "solutions_catalog", "events", "funding", "portal", "search"]
 
@@ -98,3 +100,9 @@ def test_the_graph_sees_imports_inside_functions(tmp_path):
 
 def test_no_module_of_the_project_imports_itself_through_others():
     assert loops(import_graph()) == []
+
+
+def test_each_app_declares_its_own_permission_rules():
+    declared_in = {action.__class__.__module__ for action in Action}
+    assert declared_in == {"members.permissions", "solutions_catalog.permissions",
+                           "events.permissions", "funding.permissions"}
