@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from members.mail import send_templated_mail
-from members.permissions import Action, check
+from members.permissions import MemberAction, check
 
 from .models import MeetingStatus, Registration, ReminderKind, ReminderSent
 
@@ -46,7 +46,7 @@ def send_minutes() -> int:
                      .exclude(reminders__kind=ReminderKind.MINUTES)
                      .select_related("meeting", "user"))
     return sum(_send_once(r, ReminderKind.MINUTES) for r in registrations
-               if check(r.user, Action.READ_MEMBERS_ONLY, r.meeting).allowed)
+               if check(r.user, MemberAction.READ_MEMBERS_ONLY, r.meeting).allowed)
 
 
 TEMPLATES = {ReminderKind.WEEK: "events/email/reminder", ReminderKind.DAY: "events/email/reminder",

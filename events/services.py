@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from members.mail import send_templated_mail
 from members.models import User
-from members.permissions import Action, require
+from members.permissions import require
 
 from .models import (
     Meeting,
@@ -18,6 +18,7 @@ from .models import (
     RegistrationStatus,
     SeriesSubscription,
 )
+from .permissions import EventAction
 
 
 def _refuse_closed(meeting: Meeting) -> None:
@@ -31,7 +32,7 @@ def _refuse_closed(meeting: Meeting) -> None:
 def register(meeting: Meeting, user: User) -> Registration:
     """A seat if one is free, else a place on the waiting list (or a request, where staff
     approve registrations)."""
-    require(user, Action.REGISTER_FOR_MEETING, meeting)
+    require(user, EventAction.REGISTER_FOR_MEETING, meeting)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _refuse_closed(meeting)
     if meeting.registrations.active().filter(user=user).exists():
@@ -85,7 +86,7 @@ def _fill_seats(meeting: Meeting) -> list[Registration]:
 def subscribe(series: MeetingSeries, user: User) -> int:
     """Register for every future meeting of a series, now and as new ones are scheduled.
     Returns how many meetings it registered for now."""
-    require(user, Action.REGISTER_FOR_MEETING, series)
+    require(user, EventAction.REGISTER_FOR_MEETING, series)
     SeriesSubscription.objects.get_or_create(series=series, user=user)
     return sum(_register_subscriber(meeting, user) for meeting in
                series.meetings.upcoming().scheduled())
@@ -120,7 +121,7 @@ def unsubscribe(series: MeetingSeries, user: User) -> int:
 def decide(registration: Registration, actor: User, *, approve: bool) -> Registration:
     """Staff approve a registration awaiting approval (a seat if one is free, else the
     waiting list) or decline it."""
-    require(actor, Action.MANAGE_MEETINGS)
+    require(actor, EventAction.MANAGE_MEETINGS)
     meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status != RegistrationStatus.PENDING:
@@ -141,7 +142,7 @@ def decide(registration: Registration, actor: User, *, approve: bool) -> Registr
 
 def record_attendance(meeting: Meeting, actor: User, attended_ids: set[int]) -> int:
     """The check-in list: exactly the given confirmed registrations attended."""
-    require(actor, Action.MANAGE_MEETINGS)
+    require(actor, EventAction.MANAGE_MEETINGS)
     confirmed = meeting.registrations.confirmed()
     confirmed.filter(pk__in=attended_ids).update(attended=True)
     confirmed.exclude(pk__in=attended_ids).update(attended=False)

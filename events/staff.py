@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 
 from common.exports import csv_safe
 from common.messages import flash_errors
-from members.permissions import Action, require
+from members.permissions import require
 
 from . import services
 from .models import Meeting, Registration
+from .permissions import EventAction
 
 
 def _people(meeting: Meeting) -> QuerySet:
@@ -24,7 +25,7 @@ def _people(meeting: Meeting) -> QuerySet:
 
 
 def attendees(request: HttpRequest, slug: str) -> HttpResponse:
-    require(request.user, Action.MANAGE_MEETINGS)
+    require(request.user, EventAction.MANAGE_MEETINGS)
     meeting = get_object_or_404(Meeting, slug=slug)
     if request.method == "POST":
         ids = {int(v) for v in request.POST.getlist("attended") if v.isascii() and v.isdigit()}
@@ -37,7 +38,7 @@ def attendees(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    require(request.user, Action.MANAGE_MEETINGS)
+    require(request.user, EventAction.MANAGE_MEETINGS)
     registration = get_object_or_404(Registration, pk=pk, meeting__slug=slug)
     try:
         services.decide(registration, request.user, approve=request.POST.get("approve") == "1")
@@ -47,7 +48,7 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def attendees_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    require(request.user, Action.MANAGE_MEETINGS)
+    require(request.user, EventAction.MANAGE_MEETINGS)
     meeting = get_object_or_404(Meeting, slug=slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{meeting.slug}-attendees.csv"'

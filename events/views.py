@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from common.facets import apply_facets, paginate
 from common.messages import flash_errors
 from common.redirects import safe_next
-from members.permissions import Action, check
+from members.permissions import MemberAction, check
 from solutions_catalog.models import DocumentVisibility, Theme
 
 from . import services
@@ -28,6 +28,7 @@ from .calendar import calendar, ics_response
 from .listing import FACETS, PAGE_SIZE
 from .models import CalendarFeed, Meeting, MeetingSeries, RegistrationStatus
 from .month import month_of, parse_month
+from .permissions import EventAction
 
 FEED_HISTORY = datetime.timedelta(days=90)  # past meetings a feed still carries
 
@@ -65,8 +66,8 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
     registration = (meeting.registrations.active().filter(user=request.user).first()
                     if request.user.is_authenticated else None)
     confirmed = registration is not None and registration.status == RegistrationStatus.CONFIRMED
-    manages = check(request.user, Action.MANAGE_MEETINGS).allowed
-    members_only = check(request.user, Action.READ_MEMBERS_ONLY, meeting).allowed
+    manages = check(request.user, EventAction.MANAGE_MEETINGS).allowed
+    members_only = check(request.user, MemberAction.READ_MEMBERS_ONLY, meeting).allowed
     waiting_position = (list(meeting.registrations.waitlisted().values_list("pk", flat=True))
                         .index(registration.pk) + 1
                         if registration and registration.status == RegistrationStatus.WAITLISTED
@@ -81,7 +82,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "minutes_visible": bool(meeting.minutes_published_at) and members_only,
         "documents": [d for d in meeting.documents.select_related("document")
                       if members_only or d.visibility == DocumentVisibility.PUBLIC],
-        "may_register": check(request.user, Action.REGISTER_FOR_MEETING, meeting),
+        "may_register": check(request.user, EventAction.REGISTER_FOR_MEETING, meeting),
         "seats_left": max(0, meeting.capacity - meeting.confirmed_count),
         "follows_series": meeting.series_id is not None and request.user.is_authenticated
         and meeting.series.subscriptions.filter(user=request.user).exists(),

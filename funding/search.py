@@ -8,7 +8,6 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from members.models import OrganisationKind
-from search.outbox import record_change
 from search.registry import (
     MEMBERS,
     PUBLIC,
@@ -17,6 +16,7 @@ from search.registry import (
     language_codes,
     register,
 )
+from search.tasks import record_change
 
 from .models import Bid, BidPartner, FundingOpportunity
 

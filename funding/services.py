@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from members.mail import send_templated_mail
 from members.models import Membership, MembershipStatus, Organisation, User
-from members.permissions import Action, require
+from members.permissions import MemberAction, require
 from solutions_catalog.models import CaseStudyPage
 
 from .models import (
@@ -32,12 +32,13 @@ from .models import (
     OpportunityStatus,
     PartnerRole,
 )
+from .permissions import FundingAction
 from .workflow import Transition, transition
 
 
 @dataclass(frozen=True)
 class Move:
-    """A proposed status change, as members.permissions weighs it (Action.MOVE_BID)."""
+    """A proposed status change, as members.permissions weighs it (FundingAction.MOVE_BID)."""
 
     bid: Bid
     transition: Transition
@@ -72,9 +73,9 @@ def _tell(users, template: str, context: dict) -> None:
 def start_bid(user: User, opportunity: FundingOpportunity, lead: Organisation, *, title: str,
               summary: str = "", requested_amount: Decimal | None = None,
               case_studies: list[CaseStudyPage] | tuple = ()) -> Bid:
-    require(user, Action.START_BID, lead)
+    require(user, FundingAction.START_BID, lead)
     if opportunity.is_members_only:
-        require(user, Action.READ_MEMBERS_ONLY, opportunity)
+        require(user, MemberAction.READ_MEMBERS_ONLY, opportunity)
     if opportunity.status == OpportunityStatus.CLOSED:
         raise ValidationError(_("This opportunity is closed to new bids."))
     if requested_amount is not None and opportunity.max_award is not None \
@@ -101,7 +102,7 @@ def move_bid(bid: Bid, user: User, target: str, *, note: str = "",
         raise ValidationError(_("A bid cannot go from “%(source)s” to “%(target)s”.") % {
             "source": bid.get_status_display(),
             "target": BidStatus(target).label if target in BidStatus.values else target})
-    require(user, Action.MOVE_BID, Move(bid, step))
+    require(user, FundingAction.MOVE_BID, Move(bid, step))
     if target == BidStatus.AWARDED:
         if awarded_amount is None or awarded_on is None:
             raise ValidationError(_("An award needs the amount and the date."))
@@ -132,7 +133,7 @@ def save_partner(bid: Bid, user: User, organisation: Organisation, *,
                  match_private: Decimal = Decimal(0), letter_received: bool = False
                  ) -> BidPartner:
     """Add ``organisation`` to the team, or update its role, match and letter."""
-    require(user, Action.MANAGE_BID_TEAM, bid)
+    require(user, FundingAction.MANAGE_BID_TEAM, bid)
     if organisation.pk == bid.lead_id:
         raise ValidationError(_("The lead organisation is already on the team."))
     if organisation.membership_status != MembershipStatus.ACTIVE:
@@ -151,7 +152,7 @@ def save_partner(bid: Bid, user: User, organisation: Organisation, *,
 @transaction.atomic
 def assign_task(bid: Bid, user: User, *, title: str, owner: User | None = None,
                 due_on: datetime.date | None = None) -> BidTask:
-    require(user, Action.EDIT_BID, bid)
+    require(user, FundingAction.EDIT_BID, bid)
     if owner is not None and not team_people(bid).filter(pk=owner.pk).exists():
         raise ValidationError(_("Tasks go to people on the bid team."))
     task = BidTask.objects.create(bid=bid, title=title, owner=owner, due_on=due_on)
@@ -163,7 +164,7 @@ def assign_task(bid: Bid, user: User, *, title: str, owner: User | None = None,
 
 @transaction.atomic
 def complete_task(task: BidTask, user: User) -> BidTask:
-    require(user, Action.EDIT_BID, task.bid)
+    require(user, FundingAction.EDIT_BID, task.bid)
     # One of two people pressing "done" at once wins; the other is told.
     if not BidTask.objects.filter(pk=task.pk, done_at__isnull=True).update(
             done_at=timezone.now()):
@@ -177,7 +178,7 @@ def complete_task(task: BidTask, user: User) -> BidTask:
 def add_document_version(bid: Bid, user: User, *, title: str, upload: UploadedFile,
                          note: str = "") -> BidDocumentVersion:
     """A new version of the document called ``title`` (its first, if it is new)."""
-    require(user, Action.EDIT_BID, bid)
+    require(user, FundingAction.EDIT_BID, bid)
     document, _created = BidDocument.objects.get_or_create(bid=bid, title=title.strip())
     document = BidDocument.objects.select_for_update().get(pk=document.pk)
     number = (document.versions.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -189,7 +190,7 @@ def add_document_version(bid: Bid, user: User, *, title: str, upload: UploadedFi
 
 @transaction.atomic
 def comment(bid: Bid, user: User, body: str) -> BidComment:
-    require(user, Action.EDIT_BID, bid)
+    require(user, FundingAction.EDIT_BID, bid)
     if not body.strip():
         raise ValidationError(_("Write something first."))
     note = BidComment.objects.create(bid=bid, author=user, body=body.strip())

@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 from common.facets import apply_facets, paginate
 from common.messages import flash_errors
 from members.models import Organisation
-from members.permissions import Action, check, require, viewer
+from members.permissions import MemberAction, check, require, viewer
 
 from . import services
 from .forms import BidForm, CommentForm, DocumentForm, MoveForm, PartnerForm, TaskForm
 from .listing import FACETS, PAGE_SIZE, STATUS_ORDER
 from .models import Bid, BidDocument, BidDocumentVersion, BidTask, FundingOpportunity
+from .permissions import FundingAction
 from .workflow import transitions_from
 
 
@@ -34,7 +35,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
 
 def _visible_opportunity(request: HttpRequest, slug: str) -> FundingOpportunity:
     opportunity = get_object_or_404(FundingOpportunity, slug=slug)
-    if (opportunity.is_members_only and not check(request.user, Action.READ_MEMBERS_ONLY)
+    if (opportunity.is_members_only and not check(request.user, MemberAction.READ_MEMBERS_ONLY)
             and not Bid.objects.visible_to(request.user).filter(opportunity=opportunity)
             .exists()):
         raise Http404  # announced to members and to the teams bidding for it only
@@ -57,7 +58,7 @@ def _leads(user) -> QuerySet[Organisation]:
     candidates = (Organisation.objects.active() if viewer(user).staff
                   else Organisation.objects.filter(pk__in=viewer(user).memberships))
     return candidates.filter(
-        pk__in=[o.pk for o in candidates if check(user, Action.START_BID, o)])
+        pk__in=[o.pk for o in candidates if check(user, FundingAction.START_BID, o)])
 
 
 @login_required
@@ -65,7 +66,7 @@ def start_bid(request: HttpRequest, slug: str) -> HttpResponse:
     opportunity = _visible_opportunity(request, slug)
     leads = _leads(request.user)
     if not leads.exists():
-        require(request.user, Action.START_BID, None)  # refuses, with the reason
+        require(request.user, FundingAction.START_BID, None)  # refuses, with the reason
     form = BidForm(request.POST or None, leads=leads)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -90,7 +91,7 @@ def bid_list(request: HttpRequest) -> HttpResponse:
     return render(request, "funding/bid_list.html", {"bids": bids})
 
 
-def _bid_for(request: HttpRequest, pk: int, action: Action = Action.VIEW_BID) -> Bid:
+def _bid_for(request: HttpRequest, pk: int, action: FundingAction = FundingAction.VIEW_BID) -> Bid:
     """The bid, if ``request.user`` is on its team (or staff). For anyone else it does not
     exist: a refusal would tell outsiders which bids there are."""
     bid = get_object_or_404(Bid.objects.select_related("opportunity", "lead"), pk=pk)
@@ -104,7 +105,7 @@ def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
     bid = _bid_for(request, pk)
     people = services.team_people(bid)
     moves = [t for t in transitions_from(bid.status)
-             if check(request.user, Action.MOVE_BID, services.Move(bid, t))]
+             if check(request.user, FundingAction.MOVE_BID, services.Move(bid, t))]
     return render(request, "funding/bid_detail.html", {
         "bid": bid,
         "partners": bid.partners.select_related("organisation"),
@@ -115,7 +116,7 @@ def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "comments": bid.comments.select_related("author"),
         "activity": bid.activity.select_related("actor")[:50],
         "moves": moves,
-        "manages_team": check(request.user, Action.MANAGE_BID_TEAM, bid).allowed,
+        "manages_team": check(request.user, FundingAction.MANAGE_BID_TEAM, bid).allowed,
         "partner_form": PartnerForm(bid=bid, prefix="partner"),
         "task_form": TaskForm(people=people, prefix="task"),
         "document_form": DocumentForm(prefix="document"),
@@ -130,7 +131,7 @@ def _post(handler):
     @login_required
     @require_POST
     def view(request: HttpRequest, pk: int, **kwargs) -> HttpResponse:
-        bid = _bid_for(request, pk, Action.EDIT_BID)
+        bid = _bid_for(request, pk, FundingAction.EDIT_BID)
         try:
             done = handler(request, bid, **kwargs)
         except ValidationError as error:

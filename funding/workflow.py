@@ -2,7 +2,7 @@
 
 Roles on a bid: ``lead`` (people of the lead organisation), ``partner`` (people of a partner
 organisation) and ``staff`` (consortium staff). ``members.permissions`` applies the table
-(Action.MOVE_BID); ``services.move_bid`` records every move.
+(FundingAction.MOVE_BID, in funding.permissions); ``services.move_bid`` records every move.
 """
 
 from dataclasses import dataclass

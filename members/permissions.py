@@ -1,22 +1,23 @@
-"""The one place that answers "may this user do this to that?" (DESIGN §7).
+"""The one place to ask "may this user do this to that?" (DESIGN §7).
 
 ``check(user, action, obj)`` returns a ``Decision`` (allowed + the reason, shown to the user
-when refused). Views, APIs, templates (``{% can %}``), search filters, feeds and exports all
-ask here; nothing else decides.
+when refused); ``visible(user, action, queryset)`` narrows a queryset to what the user may
+see. Views, APIs, templates (``{% can %}``), search filters, feeds and exports all ask here.
 
-Objects from other apps take part through small protocols rather than imports:
-- ``is_registered(user) -> bool``: a meeting a vendor may have registered for;
-- ``team_organisation_ids() -> set[int]`` and ``lead_id``: a bid's lead and partner
-  organisations;
-- ``bid`` and ``roles`` (a subset of lead / partner / staff): a proposed move of a bid's
-  status, from ``funding.workflow``.
+The rules themselves live beside the querysets they guard: each app declares its actions and
+a ``Rule`` pair per action in its ``permissions.py`` (members' own are below) and registers
+them from its ``AppConfig.ready``, as each app's ``search.py`` registers its documents.
+Objects of other apps take part through small protocols rather than imports: a meeting's
+``is_registered(user) -> bool`` for members-only material.
 """
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -26,27 +27,12 @@ from .models import CONSORTIUM_STAFF_GROUP, MembershipStatus, Organisation, Orga
 SUPPLIER_KINDS = {OrganisationKind.VENDOR, OrganisationKind.RESEARCH}
 
 
-class Action(StrEnum):
+class MemberAction(StrEnum):
     READ_PUBLIC = "read_public"
     READ_MEMBERS_ONLY = "read_members_only"
     VIEW_MEMBER_CONTACTS = "view_member_contacts"
-    DRAFT_CASE_STUDY = "draft_case_study"
-    REQUEST_TRANSLATION = "request_translation"
-    RECORD_ADOPTION = "record_adoption"
-    POST_CHALLENGE = "post_challenge"
-    CONFIRM_DEPLOYMENT = "confirm_deployment"
-    RESPOND_TO_CHALLENGE = "respond_to_challenge"
     PUBLISH = "publish"
     MANAGE_ORGANISATION = "manage_organisation"
-    LIST_OFFERING = "list_offering"
-    VIEW_BID = "view_bid"
-    REGISTER_FOR_MEETING = "register_for_meeting"
-    MANAGE_MEETINGS = "manage_meetings"
-    EDIT_BID = "edit_bid"
-    START_BID = "start_bid"
-    MOVE_BID = "move_bid"
-    MANAGE_BID_TEAM = "manage_bid_team"
-    MANAGE_FUNDING = "manage_funding"
     REVIEW_APPLICATIONS = "review_applications"
     ACCESS_ADMIN = "access_admin"
 
@@ -120,160 +106,83 @@ def forget(user: Any) -> None:
         del user._portal_viewer
 
 
-def _sign_in(v: Viewer, reason: str | Promise) -> Decision:
+def sign_in(v: Viewer, reason: str | Promise) -> Decision:
+    """A refusal that asks a visitor to sign in first, and tells others ``reason``."""
     return Decision(False, _("Please sign in first.") if not v.authenticated else reason)
 
 
-def _read_members_only(v: Viewer, obj: Any) -> Decision:
-    if v.staff or v.municipal_member:
-        return ALLOW
-    if v.member and obj is not None and getattr(obj, "is_registered", None):
-        if obj.is_registered(v.user):
-            return ALLOW
-        return Decision(False, _("Partners see this once they have registered."))
-    return _sign_in(v, _("Only member organisations can see this."))
-
-
-def _member_contacts(v: Viewer, obj: Any) -> Decision:
-    return ALLOW if v.staff or v.member else _sign_in(v, _("Contact details are for members."))
-
-
-def _act_for_city(reason: str | Promise):
-    def rule(v: Viewer, city: Organisation) -> Decision:
-        if v.staff or (city is not None and city.pk in v.city_ids):
-            return ALLOW
-        return _sign_in(v, reason)
-
-    return rule
-
-
-def _respond_to_challenge(v: Viewer, organisation: Organisation) -> Decision:
-    # The object is the organisation answering: people answer for their own organisation.
-    if organisation is not None and v.member_of(organisation.pk):
-        return ALLOW
-    return _sign_in(v, _("Only people of a member organisation can answer a challenge."))
-
-
-def _access_admin(v: Viewer, obj: Any) -> Decision:
-    # City officers write their case studies in the Wagtail admin; vendors never do.
-    if v.staff or v.city_ids:
-        return ALLOW
-    return _sign_in(v, _("The administration is for consortium staff and city officers."))
-
-
-def _register_for_meeting(v: Viewer, meeting: Any) -> Decision:
-    members_only = meeting is not None and meeting.audience == "members"
-    if not v.authenticated or (members_only and not (v.staff or v.member)):
-        return _sign_in(v, _("This meeting is for member organisations."))
-    return ALLOW
-
-
-def _staff_only(reason: str | Promise):
+def staff_only(reason: str | Promise) -> Callable[[Viewer, Any], Decision]:
     def rule(v: Viewer, obj: Any) -> Decision:
-        return ALLOW if v.staff else _sign_in(v, reason)
+        return ALLOW if v.staff else sign_in(v, reason)
 
     return rule
 
 
-def _manage_organisation(v: Viewer, org: Organisation) -> Decision:
-    if v.staff or (org is not None and v.admin_of(org.pk)):
-        return ALLOW
-    return _sign_in(v, _("Only this organisation's admins can change its profile and people."))
+QS = TypeVar("QS", bound=QuerySet)
 
 
-def _list_offering(v: Viewer, vendor: Organisation) -> Decision:
-    if v.staff:
-        return ALLOW
-    if vendor is not None and vendor.kind in SUPPLIER_KINDS and v.member_of(vendor.pk):
-        return ALLOW
-    return _sign_in(v, _("Only this vendor's own people can list its offerings."))
+@dataclass(frozen=True)
+class Rule:
+    """One action's rule as a pair: may this viewer act on this object, and which objects
+    of a queryset may this viewer see (for actions that list things)."""
+
+    may: Callable[[Viewer, Any], Decision]
+    visible: Callable[[Viewer, Any], Any] | None = None
 
 
-def _bid_team(v: Viewer, bid: Any) -> Decision:
-    if v.staff:
-        return ALLOW
-    if bid is not None and v.memberships.keys() & bid.team_organisation_ids():
-        return ALLOW
-    return _sign_in(v, _("Only the bid team and consortium staff can see this bid."))
+_rules: dict[StrEnum, Rule] = {}
 
 
-def bid_roles(v: Viewer, bid: Any) -> set[str]:
-    """What the viewer is on ``bid``: any of "staff", "lead" and "partner"."""
-    roles = {"staff"} if v.staff else set()
-    if bid is not None and v.member_of(bid.lead_id):
-        roles.add("lead")
-    if bid is not None and v.memberships.keys() & (bid.team_organisation_ids() - {bid.lead_id}):
-        roles.add("partner")
-    return roles
+def register(rules: Mapping[StrEnum, Rule]) -> None:
+    """Called by each app's ``AppConfig.ready`` with the rules of its own actions."""
+    for action, rule in rules.items():
+        if _rules.get(action, rule) is not rule:
+            raise ValueError(f"{action!r} already has a rule")
+        _rules[action] = rule
 
 
-def _start_bid(v: Viewer, lead: Organisation) -> Decision:
-    leads = lead is not None and lead.kind not in SUPPLIER_KINDS
-    if leads and (v.staff or v.member_of(lead.pk)):
-        return ALLOW
-    return _sign_in(v, _("Bids are led by a member city or public body; its people start "
-                         "them, and companies join as partners."))
+class _Actions:
+    """Every registered action, whichever app declared it: ``Action.VIEW_BID``,
+    ``list(Action)``. Code names its own app's enum (``FundingAction.VIEW_BID``)."""
+
+    def __getattr__(self, name: str) -> StrEnum:
+        for action in _rules:
+            if action.name == name:
+                return action
+        raise AttributeError(name)
+
+    def __iter__(self) -> Iterator[StrEnum]:
+        return iter(list(_rules))
 
 
-def _move_bid(v: Viewer, move: Any) -> Decision:
-    roles = bid_roles(v, move.bid)
-    if roles & move.roles:
-        return ALLOW
-    if not roles:
-        return _bid_team(v, move.bid)
-    return Decision(False, _("Only the lead organisation or consortium staff can make this "
-                             "change."))
+Action = _Actions()
 
 
-def _manage_bid_team(v: Viewer, bid: Any) -> Decision:
-    if bid_roles(v, bid) & {"staff", "lead"}:
-        return ALLOW
-    if bid_roles(v, bid):
-        return Decision(False, _("Only the lead organisation chooses the partners."))
-    return _bid_team(v, bid)
+def _rule(action: StrEnum | str) -> Rule:
+    # An action is a StrEnum: it hashes and compares as its value, so "view_bid" finds it.
+    try:
+        return _rules[action]
+    except KeyError:
+        raise ValueError(f"{action!r} is not a registered action") from None
 
 
-RULES = {
-    Action.READ_PUBLIC: lambda v, obj: ALLOW,
-    Action.READ_MEMBERS_ONLY: _read_members_only,
-    Action.REGISTER_FOR_MEETING: _register_for_meeting,
-    Action.VIEW_MEMBER_CONTACTS: _member_contacts,
-    Action.DRAFT_CASE_STUDY: _act_for_city(_("Only officers of this city can write its case "
-                                             "studies.")),
-    Action.REQUEST_TRANSLATION: _act_for_city(_("Only officers of this city can ask for a "
-                                                "translation of its case studies.")),
-    Action.RECORD_ADOPTION: _act_for_city(_("Only officers of the adopting city can record "
-                                            "an adoption.")),
-    Action.POST_CHALLENGE: _act_for_city(_("Only officers of this city can post and manage "
-                                           "its challenges.")),
-    Action.CONFIRM_DEPLOYMENT: _act_for_city(_("Only officers of this city can confirm what "
-                                               "runs in its projects.")),
-    Action.RESPOND_TO_CHALLENGE: _respond_to_challenge,
-    Action.PUBLISH: _staff_only(_("Only consortium staff can approve and publish.")),
-    Action.MANAGE_ORGANISATION: _manage_organisation,
-    Action.LIST_OFFERING: _list_offering,
-    Action.VIEW_BID: _bid_team,
-    Action.EDIT_BID: _bid_team,
-    Action.START_BID: _start_bid,
-    Action.MOVE_BID: _move_bid,
-    Action.MANAGE_BID_TEAM: _manage_bid_team,
-    Action.MANAGE_FUNDING: _staff_only(_("Only consortium staff manage funding "
-                                         "opportunities.")),
-    Action.REVIEW_APPLICATIONS: _staff_only(_("Only consortium staff review applications.")),
-    Action.MANAGE_MEETINGS: _staff_only(_("Only consortium staff manage meetings.")),
-    Action.ACCESS_ADMIN: _access_admin,
-}
+def check(user: Any, action: StrEnum | str, obj: Any = None) -> Decision:
+    return _rule(action).may(viewer(user), obj)
 
 
-def check(user: Any, action: Action | str, obj: Any = None) -> Decision:
-    return RULES[Action(action)](viewer(user), obj)
-
-
-def require(user: Any, action: Action | str, obj: Any = None) -> None:
+def require(user: Any, action: StrEnum | str, obj: Any = None) -> None:
     """Raise ``PermissionDenied`` with the reason unless allowed."""
     decision = check(user, action, obj)
     if not decision:
         raise PermissionDenied(decision.reason)
+
+
+def visible(user: Any, action: StrEnum | str, queryset: QS) -> QS:
+    """The objects of ``queryset`` ``user`` may ``action``: the list beside ``check``."""
+    rule = _rule(action)
+    if rule.visible is None:
+        raise ValueError(f"{action!r} has no rule for lists, only for single objects")
+    return rule.visible(viewer(user), queryset)
 
 
 def is_staff(user: Any) -> bool:
@@ -290,3 +199,44 @@ def search_audiences(user: Any) -> set[str]:
         audiences.add("staff")
     audiences.update(f"org:{org_id}" for org_id in v.memberships)
     return audiences
+
+
+# -- members' own rules -----------------------------------------------------------------
+
+def _read_members_only(v: Viewer, obj: Any) -> Decision:
+    if v.staff or v.municipal_member:
+        return ALLOW
+    if v.member and obj is not None and getattr(obj, "is_registered", None):
+        if obj.is_registered(v.user):
+            return ALLOW
+        return Decision(False, _("Partners see this once they have registered."))
+    return sign_in(v, _("Only member organisations can see this."))
+
+
+def _member_contacts(v: Viewer, obj: Any) -> Decision:
+    return ALLOW if v.staff or v.member else sign_in(v, _("Contact details are for members."))
+
+
+def _access_admin(v: Viewer, obj: Any) -> Decision:
+    # City officers write their case studies in the Wagtail admin; vendors never do.
+    if v.staff or v.city_ids:
+        return ALLOW
+    return sign_in(v, _("The administration is for consortium staff and city officers."))
+
+
+def _manage_organisation(v: Viewer, org: Organisation) -> Decision:
+    if v.staff or (org is not None and v.admin_of(org.pk)):
+        return ALLOW
+    return sign_in(v, _("Only this organisation's admins can change its profile and people."))
+
+
+RULES = {
+    MemberAction.READ_PUBLIC: Rule(lambda v, obj: ALLOW),
+    MemberAction.READ_MEMBERS_ONLY: Rule(_read_members_only),
+    MemberAction.VIEW_MEMBER_CONTACTS: Rule(_member_contacts),
+    MemberAction.PUBLISH: Rule(staff_only(_("Only consortium staff can approve and publish."))),
+    MemberAction.MANAGE_ORGANISATION: Rule(_manage_organisation),
+    MemberAction.REVIEW_APPLICATIONS: Rule(staff_only(_("Only consortium staff review "
+                                                        "applications."))),
+    MemberAction.ACCESS_ADMIN: Rule(_access_admin),
+}

@@ -36,7 +36,7 @@ from .models import (
     Role,
     User,
 )
-from .permissions import Action, forget, require
+from .permissions import MemberAction, forget, require
 
 INVITATION_LIFETIME = timedelta(days=7)
 Event = MembershipEvent.Action
@@ -103,7 +103,7 @@ def _pending(application: OrganisationApplication) -> None:
 
 @transaction.atomic
 def approve_application(application: OrganisationApplication, reviewer: User) -> Organisation:
-    require(reviewer, Action.REVIEW_APPLICATIONS)
+    require(reviewer, MemberAction.REVIEW_APPLICATIONS)
     application = OrganisationApplication.objects.select_for_update().get(pk=application.pk)
     _pending(application)
     today = timezone.localdate()
@@ -153,7 +153,7 @@ def approve_application(application: OrganisationApplication, reviewer: User) ->
 @transaction.atomic
 def decline_application(application: OrganisationApplication, reviewer: User,
                         reason: str) -> None:
-    require(reviewer, Action.REVIEW_APPLICATIONS)
+    require(reviewer, MemberAction.REVIEW_APPLICATIONS)
     if not reason.strip():
         raise ValidationError(_("Give the applicant a reason for declining."))
     application = OrganisationApplication.objects.select_for_update().get(pk=application.pk)
@@ -181,7 +181,7 @@ def _hash(token: str) -> str:
 
 @transaction.atomic
 def invite(organisation: Organisation, email: str, role: str, invited_by: User) -> Invitation:
-    require(invited_by, Action.MANAGE_ORGANISATION, organisation)
+    require(invited_by, MemberAction.MANAGE_ORGANISATION, organisation)
     email = email.strip().lower()
     if organisation.memberships.filter(user__email__iexact=email).exists():
         raise ValidationError(_("%(email)s is already a member of this organisation.")
@@ -263,7 +263,7 @@ def _keep_an_admin(membership: Membership) -> None:
 
 @transaction.atomic
 def change_role(membership: Membership, role: str, actor: User) -> Membership:
-    require(actor, Action.MANAGE_ORGANISATION, membership.organisation)
+    require(actor, MemberAction.MANAGE_ORGANISATION, membership.organisation)
     role = Role(role)
     if role != Role.ORG_ADMIN:
         _keep_an_admin(membership)
@@ -279,7 +279,7 @@ def change_role(membership: Membership, role: str, actor: User) -> Membership:
 @transaction.atomic
 def hand_over_admin(organisation: Organisation, to: Membership, actor: User) -> None:
     """Make ``to`` an admin and the acting admin an officer."""
-    require(actor, Action.MANAGE_ORGANISATION, organisation)
+    require(actor, MemberAction.MANAGE_ORGANISATION, organisation)
     if to.organisation_id != organisation.pk or to.user_id == actor.pk:
         raise ValidationError(_("Choose another person of this organisation."))
     change_role(to, Role.ORG_ADMIN, actor)
@@ -290,7 +290,7 @@ def hand_over_admin(organisation: Organisation, to: Membership, actor: User) -> 
 
 @transaction.atomic
 def remove_member(membership: Membership, actor: User) -> None:
-    require(actor, Action.MANAGE_ORGANISATION, membership.organisation)
+    require(actor, MemberAction.MANAGE_ORGANISATION, membership.organisation)
     _keep_an_admin(membership)
     _audit(Event.REMOVED, actor=actor, organisation=membership.organisation,
            email=membership.user.email, detail=membership.role)
@@ -368,19 +368,6 @@ STAFF_MODEL_PERMISSIONS = [
     "members.view_organisationapplication",
     "members.view_membership",
     "members.view_membershipevent",
-    "events.add_meetingseries", "events.change_meetingseries",
-    # Meetings are cancelled, not deleted: calendars and registrants must see it.
-    "events.add_meeting", "events.change_meeting",
-    "events.view_registration", "events.change_registration",
-    "funding.add_fundingopportunity", "funding.change_fundingopportunity",
-    "funding.delete_fundingopportunity",
-    # Bids change only through funding.services (which keep their history); staff read
-    # and export them in the admin and act on them in the bid room.
-    "funding.view_bid",
-    *(f"solutions_catalog.{verb}_{model}"
-      for model in ("theme", "servicedomain", "maturitystage", "fundingmodel",
-                    "partnershipmodel", "evidencelevel")
-      for verb in ("add", "change", "delete")),
 ]
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 STAFF_COLLECTION_PERMISSIONS = [
@@ -394,13 +381,24 @@ def _permission(dotted: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+_granted_to_staff: set[str] = set()
+
+
+def grant_to_staff(*permissions: str) -> None:
+    """Each app adds the model permissions (``"app.codename"``) its staff need, from its
+    ``AppConfig.ready``; ``ensure_staff_group`` gives them."""
+    _granted_to_staff.update(permissions)
+
+
 def ensure_staff_group() -> Group:
-    """The consortium staff group with what staff need in the Wagtail admin. Idempotent; runs
-    after every ``migrate`` so production gets it without the demo seed."""
+    """The consortium staff group with what staff need in the Wagtail admin: members' own
+    and Wagtail's permissions, and what each app granted. Idempotent; runs after every
+    ``migrate`` so production gets it without the demo seed."""
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     group, _ = Group.objects.get_or_create(name=CONSORTIUM_STAFF_GROUP)
-    group.permissions.add(*(_permission(p) for p in STAFF_MODEL_PERMISSIONS))
+    group.permissions.add(*(_permission(p)
+                            for p in sorted({*STAFF_MODEL_PERMISSIONS, *_granted_to_staff})))
     root = Page.get_first_root_node()
     if root:
         for codename in STAFF_PAGE_PERMISSIONS:

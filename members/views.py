@@ -27,7 +27,7 @@ from .forms import (
 )
 from .middleware import staff_second_factor_required
 from .models import ApplicationStatus, Membership, Organisation, OrganisationApplication, User
-from .permissions import Action, check, require
+from .permissions import MemberAction, check, require
 
 
 def _errors(request: HttpRequest, error: ValidationError) -> None:
@@ -45,7 +45,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
         Organisation.objects.active().select_related("consortium", "logo"), slug=slug)
-    show_contacts = check(request.user, Action.VIEW_MEMBER_CONTACTS, organisation).allowed
+    show_contacts = check(request.user, MemberAction.VIEW_MEMBER_CONTACTS, organisation).allowed
     people = (organisation.memberships.select_related("user").order_by("role", "user__email")
               if show_contacts else [])
     return render(request, "members/organisation_detail.html", {
@@ -66,7 +66,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def organisation_manage(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    require(request.user, Action.MANAGE_ORGANISATION, organisation)
+    require(request.user, MemberAction.MANAGE_ORGANISATION, organisation)
     profile_form = OrganisationProfileForm(instance=organisation)
     invitation_form = InvitationForm()
     if request.method == "POST" and "save_profile" in request.POST:
@@ -104,7 +104,7 @@ def membership_change(request: HttpRequest, slug: str, membership_id: int) -> Ht
     membership = get_object_or_404(
         Membership.objects.select_related("organisation", "user"),
         pk=membership_id, organisation__slug=slug)
-    require(request.user, Action.MANAGE_ORGANISATION, membership.organisation)
+    require(request.user, MemberAction.MANAGE_ORGANISATION, membership.organisation)
     action = request.POST.get("action")
     try:
         if action == "remove":
@@ -145,7 +145,7 @@ def apply(request: HttpRequest) -> HttpResponse:
 @login_required
 @staff_second_factor_required
 def application_list(request: HttpRequest) -> HttpResponse:
-    require(request.user, Action.REVIEW_APPLICATIONS)
+    require(request.user, MemberAction.REVIEW_APPLICATIONS)
     applications = OrganisationApplication.objects.select_related("reviewed_by", "organisation")
     return render(request, "members/application_list.html", {
         "pending": applications.filter(status=ApplicationStatus.PENDING),
@@ -156,7 +156,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @staff_second_factor_required
 def application_review(request: HttpRequest, pk: int) -> HttpResponse:
-    require(request.user, Action.REVIEW_APPLICATIONS)
+    require(request.user, MemberAction.REVIEW_APPLICATIONS)
     application = get_object_or_404(OrganisationApplication, pk=pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        # Imported here, not at the top: it imports models, which Django loads only after
+        # every app's AppConfig.
+        from . import pages  # noqa: F401  registers what the site's pages show

@@ -1,8 +1,16 @@
 """The site's home page in Korean and English, as the root of the default Wagtail site."""
 
+import datetime
+
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site
 
+from solutions_catalog.models import CaseStudyPage, DocumentVisibility, Theme
+
+from .demo_resources import LIBRARY, RESOURCES
 from .models import (
     FeaturedCaseStudy,
     HomePage,
@@ -108,8 +116,6 @@ HUBS = {
 def seed_theme_hubs(home_ko: HomePage, home_en: HomePage) -> None:
     """A hub per theme in both languages (after the catalogue, whose case studies it
     features)."""
-    from solutions_catalog.models import CaseStudyPage, Theme
-
     english = Locale.objects.get(language_code="en")
     for theme in Theme.objects.filter(slug__in=HUBS):
         (title_ko, intro_ko), (title_en, intro_en) = HUBS[theme.slug]
@@ -203,10 +209,6 @@ NEWS = [
 @transaction.atomic
 def seed_site_pages(home_ko: HomePage, home_en: HomePage) -> None:
     """The standard pages (in the footer) and the news, in both languages."""
-    import datetime
-
-    from django.utils import timezone
-
     english = Locale.objects.get(language_code="en")
     for slug, korean, english_fields in STANDARD_PAGES:
         fields = [{"title": t, "introduction": i, "body": b, "show_in_menus": True}
@@ -240,13 +242,6 @@ def _page_in_both(parent: Page, model: type[Page], slug: str, fields: list[dict]
 def seed_resource_library(home_ko: HomePage, home_en: HomePage) -> None:
     """The resource library and its resources in both languages, each around a small real
     file; two of them members-only."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
-    from solutions_catalog.models import DocumentVisibility, Theme
-
-    from .demo_resources import LIBRARY, RESOURCES
-
     english = Locale.objects.get(language_code="en")
     library = _page_in_both(home_ko, ResourceLibraryPage, "resources", LIBRARY, english)
     themes = {theme.slug: theme for theme in Theme.objects.all()}

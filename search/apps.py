@@ -1,5 +1,3 @@
-from collections.abc import Callable
-
 from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
@@ -10,64 +8,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page, PageViewRestriction
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from .registry import searchable_types
+        # Imported here, not at the top: the receivers import models, which Django loads only
+        # after every app's AppConfig.
+        from . import signals
 
         # Each app declares its searchable types in its own search.py, as admin.py does.
         autodiscover_modules("search")
-        for searchable in searchable_types():
-            receiver = _change_recorder(searchable.kind)
-            for model in searchable.models:
-                uid = f"{searchable.kind}-{model._meta.label_lower}"
-                post_save.connect(receiver, sender=model, weak=False,
-                                  dispatch_uid=f"search-save-{uid}")
-                post_delete.connect(receiver, sender=model, weak=False,
-                                    dispatch_uid=f"search-delete-{uid}")
-                if issubclass(model, Page):
-                    # Bulk and scheduled (un)publishing save a plain Page; these name the type.
-                    for signal, name in ((page_published, "publish"),
-                                         (page_unpublished, "unpublish")):
-                        signal.connect(receiver, sender=model, weak=False,
-                                       dispatch_uid=f"search-{name}-{uid}")
-        for signal, name in ((post_save, "save"), (post_delete, "delete")):
-            signal.connect(_restriction_changed, sender=PageViewRestriction,
-                           dispatch_uid=f"search-restriction-{name}")
-        post_page_move.connect(_page_moved, dispatch_uid="search-page-move")
-
-
-def _page_tree_changed(page) -> None:
-    """A page's privacy or place changed: it and every indexable page below it may now have
-    other audiences or URLs. Wagtail saves none of them, so no other signal says so."""
-    from wagtail.models import Page
-
-    from .outbox import record_change
-    from .registry import searchable_types
-
-    below = Page.objects.descendant_of(page, inclusive=True)
-    for searchable in searchable_types():
-        page_models = [m for m in searchable.models if issubclass(m, Page)]
-        if page_models:
-            for pk in below.type(*page_models).values_list("pk", flat=True):
-                record_change(searchable.kind, str(pk))
-
-
-def _restriction_changed(sender, instance, raw: bool = False, **kwargs) -> None:
-    if not raw:
-        _page_tree_changed(instance.page)
-
-
-def _page_moved(sender, instance, **kwargs) -> None:
-    _page_tree_changed(instance)
-
-
-def _change_recorder(kind: str) -> Callable:
-    def record(sender, instance, raw: bool = False, **kwargs) -> None:
-        from .outbox import record_change
-
-        if not raw:
-            record_change(kind, str(instance.pk))
-
-    return record
+        signals.connect()

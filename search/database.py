@@ -14,7 +14,8 @@ from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, W
 from .analysis import fold, key_terms
 from .models import AUDIENCE, SearchEntry, SearchTag
 from .query import SearchHit, SearchQuery, SearchResults, correct, facet_counts, mark_terms
-from .registry import FACETS, SearchRecord, all_records, records_of
+from .rebuild import rebuild
+from .registry import FACETS, SearchRecord, records_of
 
 VOCABULARY_DOCUMENTS = 2000  # did-you-mean reads at most this many documents' words
 
@@ -70,10 +71,15 @@ class DatabaseEngine:
             stored += len(entries)
         return stored
 
-    def rebuild(self) -> int:
+    def rebuild(self, records: Iterable[SearchRecord] | None = None) -> int:
+        """Everything in the database (or ``records``) indexed afresh; see ``search.rebuild``."""
+        return rebuild(self, records)
+
+    def replace_all(self, records: Iterable[SearchRecord]) -> int:
+        """One transaction: searches see the old entries until the new ones commit."""
         with transaction.atomic():
             SearchEntry.objects.all().delete()
-            return self._store(all_records())
+            return self._store(records)
 
     def sync(self, kind: str, object_id: str) -> None:
         with transaction.atomic():

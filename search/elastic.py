@@ -21,7 +21,6 @@ from .documents import (
     language_subfields,
     scopes,
 )
-from .outbox import held_changes
 from .query import (
     MARK_END,
     MARK_START,
@@ -32,7 +31,8 @@ from .query import (
     facet_counts,
     marked,
 )
-from .registry import FACETS, SearchRecord, all_records, doc_id, language_codes, records_of
+from .rebuild import rebuild
+from .registry import FACETS, SearchRecord, doc_id, language_codes, records_of
 
 logger = logging.getLogger(__name__)
 
@@ -139,28 +139,30 @@ class ElasticsearchEngine:
         return indexed
 
     def rebuild(self, records: Iterable[SearchRecord] | None = None) -> int:
-        """A new index from ``records`` (everything in the database by default), then the
-        alias moves to it in one step and the old index goes."""
-        with held_changes():
-            new_index = self._create_index()
-            try:
-                # Nobody searches the new index yet: no refreshes while it loads, one at the end.
-                self.client.indices.put_settings(index=new_index,
-                                                 settings={"refresh_interval": "-1"})
-                count = self._bulk(all_records() if records is None else records, new_index,
-                                   refresh=False)
-                self.client.indices.put_settings(index=new_index,
-                                                 settings={"refresh_interval": None})
-                self.client.indices.refresh(index=new_index)
-            except Exception:
-                self.client.indices.delete(index=new_index)
-                raise
-            old = self._alias_targets()
-            actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
-            actions.append({"add": {"index": new_index, "alias": self.alias}})
-            self.client.indices.update_aliases(actions=actions)
-            for name in old:
-                self.client.indices.delete(index=name)
+        """Everything in the database (or ``records``) indexed afresh; see ``search.rebuild``."""
+        return rebuild(self, records)
+
+    def replace_all(self, records: Iterable[SearchRecord]) -> int:
+        """A new index from ``records``, then the alias moves to it in one step and the old
+        index goes."""
+        new_index = self._create_index()
+        try:
+            # Nobody searches the new index yet: no refreshes while it loads, one at the end.
+            self.client.indices.put_settings(index=new_index,
+                                             settings={"refresh_interval": "-1"})
+            count = self._bulk(records, new_index, refresh=False)
+            self.client.indices.put_settings(index=new_index,
+                                             settings={"refresh_interval": None})
+            self.client.indices.refresh(index=new_index)
+        except Exception:
+            self.client.indices.delete(index=new_index)
+            raise
+        old = self._alias_targets()
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for name in old:
+            self.client.indices.delete(index=name)
         logger.info("search index rebuilt", extra={"index": new_index, "documents": count})
         return count
 

@@ -1,12 +1,16 @@
 """Keeping the index in step with the database: every change of a searchable object is
-written to the outbox in the same transaction, then applied by a worker after commit; a
-periodic sweep retries what failed, with backoff. While a rebuild runs, changes wait in the
-outbox and go to the new index once the alias has moved."""
+written to the outbox in the same transaction, then applied by a worker after commit
+(``search.tasks``); a periodic sweep retries what failed, with backoff. While a rebuild runs,
+changes wait in the outbox and go to the new index once it has replaced the old one.
+
+The outbox knows engines only as the one it is handed (``Syncing``), so that engines, whose
+rebuild holds changes here, and the tasks, which pick the engine, sit on either side of it."""
 
 import datetime
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Protocol
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -18,24 +22,23 @@ REBUILDING = "search:rebuilding"
 MAX_BACKOFF = datetime.timedelta(hours=1)
 
 
-def record_change(kind: str, object_id: str) -> None:
+class Syncing(Protocol):
+    def sync(self, kind: str, object_id: str) -> None: ...
+
+
+def record(kind: str, object_id: str) -> None:
     now = timezone.now()
     PendingChange.objects.update_or_create(
         kind=kind, object_id=object_id,
         defaults={"queued_at": now, "next_attempt_at": now, "attempts": 0, "last_error": ""})
-    from .tasks import apply_change
-
-    apply_change.delay_on_commit(kind, object_id)
 
 
-def apply(change: PendingChange) -> bool:
+def apply(change: PendingChange, engine: Syncing) -> bool:
     """Bring one object's documents up to date; ``False`` (and a later retry) on failure."""
-    from .engines import get_engine
-
     if cache.get(REBUILDING):
         return False  # applied to the new index after the swap
     try:
-        get_engine().sync(change.kind, change.object_id)
+        engine.sync(change.kind, change.object_id)
     except Exception as error:  # the engine is down or refused: keep the change, retry later
         delay = min(datetime.timedelta(seconds=2 ** min(change.attempts, 12)), MAX_BACKOFF)
         PendingChange.objects.filter(pk=change.pk).update(
@@ -49,22 +52,22 @@ def apply(change: PendingChange) -> bool:
     return True
 
 
-def apply_due(limit: int = 500) -> tuple[int, int]:
+def apply_due(engine: Syncing, limit: int = 500) -> tuple[int, int]:
     """Apply the changes whose time has come; returns (applied, still pending)."""
     due = PendingChange.objects.filter(next_attempt_at__lte=timezone.now()).order_by(
         "next_attempt_at")[:limit]
-    applied = sum(apply(change) for change in due)
+    applied = sum(apply(change, engine) for change in due)
     return applied, PendingChange.objects.count()
 
 
 @contextmanager
-def held_changes() -> Iterator[None]:
-    """While the index is rebuilt, changes wait in the outbox (the old index is about to be
-    dropped); afterwards they are all applied to the new one."""
+def held_changes(engine: Syncing) -> Iterator[None]:
+    """While the index is rebuilt, changes wait in the outbox (what they would change is
+    about to be replaced); afterwards they are all applied to the new one."""
     cache.set(REBUILDING, True, timeout=6 * 3600)
     try:
         yield
     finally:
         cache.delete(REBUILDING)
         PendingChange.objects.update(next_attempt_at=timezone.now())
-        apply_due(limit=100_000)
+        apply_due(engine, limit=100_000)

@@ -1,19 +1,27 @@
+"""The worker's side of the outbox, and the one door that records a change and asks a
+worker to apply it after commit."""
+
 from celery import shared_task
+
+from . import outbox
+from .engines import get_engine
+from .models import PendingChange
+
+
+def record_change(kind: str, object_id: str) -> None:
+    """Note that ``kind``'s object ``object_id`` changed, in the caller's transaction."""
+    outbox.record(kind, object_id)
+    apply_change.delay_on_commit(kind, object_id)
 
 
 @shared_task(ignore_result=True)
 def apply_change(kind: str, object_id: str) -> None:
-    from .models import PendingChange
-    from .outbox import apply
-
     change = PendingChange.objects.filter(kind=kind, object_id=object_id).first()
     if change is not None:
-        apply(change)  # a failure stays in the outbox for the sweep
+        outbox.apply(change, get_engine())  # a failure stays in the outbox for the sweep
 
 
 @shared_task(ignore_result=True)
 def sweep_outbox() -> dict:
-    from .outbox import apply_due
-
-    applied, pending = apply_due()
+    applied, pending = outbox.apply_due(get_engine())
     return {"applied": applied, "pending": pending}

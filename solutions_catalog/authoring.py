@@ -23,7 +23,9 @@ from wagtail.models import (
 )
 
 from members.models import CONSORTIUM_STAFF_GROUP
-from members.permissions import Action, check, forget, is_staff, viewer
+from members.permissions import check, forget, is_staff, viewer
+
+from .permissions import CatalogueAction
 
 CITY_AUTHORS_GROUP = "City authors"
 REVIEW_WORKFLOW = "Consortium review"
@@ -92,7 +94,7 @@ class CaseStudyPermissionTester(PagePermissionTester):
 
     def __init__(self, user: Any, page: Any) -> None:
         super().__init__(user, page)
-        if not user.is_superuser and not check(user, Action.DRAFT_CASE_STUDY, page.city):
+        if not user.is_superuser and not check(user, CatalogueAction.DRAFT_CASE_STUDY, page.city):
             self.permissions = set()
 
 

@@ -12,7 +12,6 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
-from search.outbox import record_change
 from search.registry import (
     PUBLIC,
     SearchableType,
@@ -21,6 +20,7 @@ from search.registry import (
     register,
     register_facet_labels,
 )
+from search.tasks import record_change
 
 from .models import (
     CaseStudyPage,

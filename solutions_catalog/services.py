@@ -15,15 +15,7 @@ from django.utils.translation import gettext as _
 
 from members.mail import send_templated_mail
 from members.models import Organisation, OrganisationKind, User
-from members.permissions import (
-    SUPPLIER_KINDS,
-    Action,
-    check,
-    is_staff,
-    require,
-    search_audiences,
-    viewer,
-)
+from members.permissions import SUPPLIER_KINDS, check, is_staff, require, search_audiences, viewer
 from search.engines import SearchUnavailable, ask
 from search.registry import facet_labels
 
@@ -38,6 +30,7 @@ from .models import (
     DeploymentStatus,
     VendorOffering,
 )
+from .permissions import CatalogueAction
 
 
 def cities_of(user) -> QuerySet:
@@ -73,7 +66,7 @@ def record_adoption(origin: CaseStudyPage, adopter: Organisation, actor, *,
                     outcomes: str = "") -> Adoption:
     """Record (or update) that ``adopter`` replicates ``origin``; the origin city hears of a
     new adoption."""
-    require(actor, Action.RECORD_ADOPTION, adopter)
+    require(actor, CatalogueAction.RECORD_ADOPTION, adopter)
     if adopter.pk == origin.city_id:
         raise ValidationError(_("A city cannot adopt its own case study."))
     source = _origin(origin)  # one lineage per solution, whichever version was read
@@ -156,7 +149,7 @@ def _unique_slug(model, *names: str) -> str:
 def save_offering(form: ModelForm, actor) -> VendorOffering:
     """Create or update an offering from its validated form."""
     offering = form.save(commit=False)
-    require(actor, Action.LIST_OFFERING, offering.vendor)
+    require(actor, CatalogueAction.LIST_OFFERING, offering.vendor)
     if not offering.slug:
         offering.slug = _unique_slug(VendorOffering, offering.name_en, offering.name_ko)
     offering.save()
@@ -167,7 +160,7 @@ def save_offering(form: ModelForm, actor) -> VendorOffering:
 @transaction.atomic
 def claim_deployment(offering: VendorOffering, case_study: CaseStudyPage, actor) -> Deployment:
     """The vendor says its offering runs in a case study; the city is asked to confirm."""
-    require(actor, Action.LIST_OFFERING, offering.vendor)
+    require(actor, CatalogueAction.LIST_OFFERING, offering.vendor)
     source = _origin(case_study)
     deployment, created = Deployment.objects.get_or_create(
         offering=offering, case_study=source, defaults={"claimed_by": actor})
@@ -181,7 +174,7 @@ def claim_deployment(offering: VendorOffering, case_study: CaseStudyPage, actor)
 
 @transaction.atomic
 def decide_deployment(deployment: Deployment, actor, *, confirm: bool) -> Deployment:
-    require(actor, Action.CONFIRM_DEPLOYMENT, deployment.case_study.city)
+    require(actor, CatalogueAction.CONFIRM_DEPLOYMENT, deployment.case_study.city)
     deployment.status = DeploymentStatus.CONFIRMED if confirm else DeploymentStatus.DECLINED
     deployment.decided_by = actor
     deployment.decided_at = timezone.now()
@@ -232,7 +225,7 @@ def organisations_that_may_respond(user, challenge: Challenge) -> QuerySet:
 def post_challenge(form: ModelForm, actor) -> Challenge:
     """Post or update a challenge from its validated form."""
     challenge = form.save(commit=False)
-    require(actor, Action.POST_CHALLENGE, challenge.city)
+    require(actor, CatalogueAction.POST_CHALLENGE, challenge.city)
     if not challenge.slug:
         challenge.slug = _unique_slug(Challenge, challenge.title_en, challenge.title_ko)
         challenge.created_by = actor
@@ -246,7 +239,7 @@ def respond_to_challenge(challenge: Challenge, organisation: Organisation, actor
                          proposal: str, case_study: CaseStudyPage | None = None,
                          offering: VendorOffering | None = None) -> ChallengeResponse:
     """Answer (or update the answer to) a challenge; its author hears of a new answer."""
-    require(actor, Action.RESPOND_TO_CHALLENGE, organisation)
+    require(actor, CatalogueAction.RESPOND_TO_CHALLENGE, organisation)
     if organisation.pk == challenge.city_id:
         raise ValidationError(_("A city cannot answer its own challenge."))
     if not challenge.is_open:
@@ -262,7 +255,7 @@ def respond_to_challenge(challenge: Challenge, organisation: Organisation, actor
     if created:
         # Answers are for the city: its author while still acting for it, else its address.
         author = challenge.created_by
-        if author is not None and check(author, Action.POST_CHALLENGE, challenge.city):
+        if author is not None and check(author, CatalogueAction.POST_CHALLENGE, challenge.city):
             to, language = author.email, author.preferred_language
         else:
             to, language = challenge.city.contact_email, "ko"
@@ -276,7 +269,7 @@ def respond_to_challenge(challenge: Challenge, organisation: Organisation, actor
 
 @transaction.atomic
 def shortlist(response: ChallengeResponse, actor, *, shortlisted: bool = True) -> None:
-    require(actor, Action.POST_CHALLENGE, response.challenge.city)
+    require(actor, CatalogueAction.POST_CHALLENGE, response.challenge.city)
     if response.shortlisted == shortlisted:
         return
     response.shortlisted = shortlisted

@@ -37,6 +37,13 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    PENDING = "pending", _("Awaiting approval")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self) -> "MeetingQuerySet":
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
@@ -48,8 +55,6 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(status=MeetingStatus.SCHEDULED)
 
     def with_seat_counts(self) -> "MeetingQuerySet":
-        from .registrations import RegistrationStatus
-
         return self.annotate(confirmed_count=Count(
             "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)))
 

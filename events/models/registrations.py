@@ -9,15 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .meetings import Meeting
-
-
-class RegistrationStatus(models.TextChoices):
-    CONFIRMED = "confirmed", _("Confirmed")
-    WAITLISTED = "waitlisted", _("On the waiting list")
-    PENDING = "pending", _("Awaiting approval")
-    CANCELLED = "cancelled", _("Cancelled")
-
+from .meetings import Meeting, RegistrationStatus
 
 ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
           RegistrationStatus.PENDING)

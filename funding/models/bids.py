@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
+from members.permissions import viewer, visible
 from solutions_catalog.models import CaseStudyPage
 
+from ..permissions import FundingAction
 from .opportunities import AMOUNT, FundingOpportunity
 
 NOT_NEGATIVE = MinValueValidator(0, _("An amount cannot be negative."))
@@ -34,23 +36,13 @@ PREPARING = (BidStatus.IDEA, BidStatus.FORMING, BidStatus.DRAFTING, BidStatus.IN
 
 class BidQuerySet(models.QuerySet):
     def visible_to(self, user) -> "BidQuerySet":
-        """The bids whose team ``user`` is on (all of them for staff)."""
-        from members.permissions import viewer
-
-        v = viewer(user)
-        if v.staff:
-            return self
-        if not v.member:
-            return self.none()
-        teams = list(v.memberships)
-        return self.filter(Q(lead_id__in=teams) | Q(partners__organisation_id__in=teams)
-                           ).distinct()
+        """The bids whose team ``user`` is on (all of them for staff): the bid-team rule's
+        list half (``funding.permissions``)."""
+        return visible(user, FundingAction.VIEW_BID, self)
 
     def on_teams_of(self, user) -> "BidQuerySet":
         """The bids ``user``'s own organisations lead or partner in (for staff too: not
         every bid they may see)."""
-        from members.permissions import viewer
-
         teams = list(viewer(user).memberships)
         if not teams:
             return self.none()

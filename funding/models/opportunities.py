@@ -4,6 +4,7 @@ challenge programme, a federal infrastructure grant, a foundation's call)."""
 import datetime
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.i18n import Localized
 from members.models import validate_time_zone
+from members.permissions import MemberAction, check
 from solutions_catalog.models import Theme
 from solutions_catalog.models.case_studies import Currency
 
@@ -43,9 +45,7 @@ class OpportunityQuerySet(models.QuerySet):
         return self.filter(audience=OpportunityAudience.PUBLIC)
 
     def visible_to(self, user) -> "OpportunityQuerySet":
-        from members.permissions import Action, check
-
-        return self if check(user, Action.READ_MEMBERS_ONLY) else self.public()
+        return self if check(user, MemberAction.READ_MEMBERS_ONLY) else self.public()
 
     def open(self) -> "OpportunityQuerySet":
         return self.filter(status=OpportunityStatus.OPEN)
@@ -129,8 +129,6 @@ class FundingOpportunity(models.Model):
         return self.deadline.astimezone(zoneinfo.ZoneInfo(self.time_zone))
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if self.max_award and self.total_award and self.max_award > self.total_award:
             raise ValidationError({"max_award": _(
                 "The largest single award cannot exceed the total available.")})

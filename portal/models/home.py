@@ -7,10 +7,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
+from common.pages import RegisteredContext
+
 RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class HomePage(Page):
+class HomePage(RegisteredContext, Page):
     """The consortium's front door, one per language (Wagtail locales)."""
 
     lead = models.TextField(
@@ -30,37 +32,8 @@ class HomePage(Page):
     def search_summary(self) -> str:
         return f"{self.lead} {strip_tags(self.body)}".strip()
 
-    def get_context(self, request, *args, **kwargs):
-        from events.models import Meeting
-        from funding.models import FundingOpportunity
-        from members.models import Organisation, OrganisationKind
-        from solutions_catalog.models import Theme
 
-        context = super().get_context(request, *args, **kwargs)
-        members = Organisation.objects.active()
-        themes = list(Theme.objects.all())
-        context["themes"] = themes
-        upcoming = (Meeting.objects.upcoming().scheduled().filter(theme__in=themes)
-                    .order_by("theme_id", "starts_at"))
-        first_by_theme: dict[int, Meeting] = {}
-        for meeting in upcoming.only("slug", "starts_at", "time_zone", "theme_id"):
-            first_by_theme.setdefault(meeting.theme_id, meeting)
-        hubs = {hub.theme_id: hub for hub in ThemeHubPage.objects.live().public()
-                .filter(locale=self.locale).only("url_path", "theme_id")}
-        for theme in themes:
-            theme.next_meeting = first_by_theme.get(theme.pk)
-            theme.hub = hubs.get(theme.pk)
-        context["deadlines"] = (FundingOpportunity.objects.visible_to(request.user)
-                                .upcoming_deadlines()[:4])
-        context["figures"] = {
-            "members": members.count(),
-            "cities": members.filter(kind=OrganisationKind.CITY).count(),
-            "countries": members.values("country").distinct().count(),
-        }
-        return context
-
-
-class ThemeHubPage(Page):
+class ThemeHubPage(RegisteredContext, Page):
     """One page per theme and language: what the theme is about, then what the network
     has on it (case studies, meetings, funding, challenges, organisations), all current."""
 
@@ -81,13 +54,6 @@ class ThemeHubPage(Page):
 
     def search_summary(self) -> str:
         return strip_tags(self.introduction)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..hubs import hub_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(hub_context(self, request.user))
-        return context
 
 
 class FeaturedCaseStudy(Orderable):

@@ -14,6 +14,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField
 
+from common.pages import RegisteredContext
+from members.permissions import MemberAction, check
 from solutions_catalog.models import DocumentVisibility
 
 RESOURCES_PER_PAGE = 12
@@ -40,14 +42,12 @@ class ResourceQuerySet(PageQuerySet):
         return self.filter(audience=DocumentVisibility.MEMBERS)
 
     def visible_to(self, user) -> "ResourceQuerySet":
-        from members.permissions import Action, check
-
-        if check(user, Action.READ_MEMBERS_ONLY):
+        if check(user, MemberAction.READ_MEMBERS_ONLY):
             return self
         return self.filter(audience=DocumentVisibility.PUBLIC)
 
 
-class ResourceLibraryPage(Page):
+class ResourceLibraryPage(RegisteredContext, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -60,19 +60,6 @@ class ResourceLibraryPage(Page):
 
     def search_summary(self) -> str:
         return self.introduction
-
-    def get_context(self, request, *args, **kwargs):
-        from members.permissions import Action, check
-
-        from ..resources import resource_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            resources=resource_listing(self, request.user, request.GET),
-            sees_members_only=check(request.user, Action.READ_MEMBERS_ONLY).allowed,
-            clear_url=self.get_url(request),
-        )
-        return context
 
 
 class ResourcePage(Page):
@@ -113,9 +100,7 @@ class ResourcePage(Page):
         return self.audience == DocumentVisibility.MEMBERS
 
     def serve(self, request, *args, **kwargs):
-        from members.permissions import Action, check
-
-        if self.members_only and not check(request.user, Action.READ_MEMBERS_ONLY):
+        if self.members_only and not check(request.user, MemberAction.READ_MEMBERS_ONLY):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             raise Http404

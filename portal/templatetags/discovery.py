@@ -2,8 +2,12 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
+from django.utils.translation import get_language
 from wagtail.models import Page
+
+from portal.models import NewsIndexPage, ResourceLibraryPage, StandardPage
 
 register = template.Library()
 
@@ -30,11 +34,6 @@ FOOTER_TTL = 300  # seconds a renamed or new standard page may wait to reach the
 def footer_pages() -> list[tuple[str, str]]:
     """(title, URL) of the news index, the resource library and the standard pages shown in
     menus, in the active language; cached, as every page carries them."""
-    from django.core.cache import cache
-    from django.utils.translation import get_language
-
-    from portal.models import NewsIndexPage, ResourceLibraryPage, StandardPage
-
     language = get_language()
     key = f"portal:footer:{language}"
     pages = cache.get(key)

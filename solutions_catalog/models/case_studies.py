@@ -20,10 +20,13 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, Work
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField
 
+from common.pages import RegisteredContext
 from common.translations import needing_translation
 from members.models import Organisation, OrganisationKind
+from members.permissions import viewer
 
 from ..admin_forms import CaseStudyPageForm
+from ..authoring import CaseStudyPermissionTester, CatalogueIndexPermissionTester
 from .taxonomy import EvidenceLevel, FundingModel, MaturityStage, PartnershipModel, ServiceDomain
 
 RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul"]
@@ -59,7 +62,7 @@ class DocumentVisibility(models.TextChoices):
     MEMBERS = "members", _("Members only")
 
 
-class CatalogueIndexPage(Page):
+class CatalogueIndexPage(RegisteredContext, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -74,16 +77,7 @@ class CatalogueIndexPage(Page):
         return strip_tags(self.intro)
 
     def permissions_for_user(self, user):
-        from ..authoring import CatalogueIndexPermissionTester
-
         return CatalogueIndexPermissionTester(user, self)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..catalogue import build_catalogue
-
-        context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = build_catalogue(self, request.GET)
-        return context
 
 
 class ModerationState(models.TextChoices):
@@ -103,8 +97,6 @@ class CaseStudyQuerySet(PageQuerySet):
         """The case studies ``user`` started, for the cities they still write for (any, for
         staff), annotated with ``moderation_state``: those awaiting someone first, then the
         latest edited."""
-        from members.permissions import viewer
-
         v = viewer(user)
         if not v.authenticated:
             return self.none()
@@ -131,11 +123,9 @@ class CaseStudyQuerySet(PageQuerySet):
     def with_adoption_counts(self) -> "CaseStudyQuerySet":
         """Annotate ``adoption_count``: cities replicating each case study (any language
         version, dropped attempts left out)."""
-        from .adoptions import Adoption, AdoptionStatus
-
-        adopters = (Adoption.objects
-                    .filter(origin__translation_key=OuterRef("translation_key"))
-                    .exclude(status=AdoptionStatus.DROPPED)
+        # Adoption is reached through its relation: its module imports this one.
+        adoptions = self.model.adoptions.field.model.objects
+        adopters = (adoptions.active().filter(origin__translation_key=OuterRef("translation_key"))
                     .values("origin__translation_key").annotate(n=Count("pk")).values("n"))
         return self.annotate(adoption_count=Coalesce(Subquery(adopters), 0))
 
@@ -153,7 +143,7 @@ class CaseStudyQuerySet(PageQuerySet):
             translation_key__in=keys, locale__language_code=language)}
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(RegisteredContext, Page):
     city = models.ForeignKey(
         Organisation, verbose_name=_("city"), on_delete=models.PROTECT,
         related_name="case_studies", limit_choices_to={"kind": OrganisationKind.CITY},
@@ -248,63 +238,7 @@ class CaseStudyPage(Page):
         return ModerationState(self.moderation_state).label
 
     def permissions_for_user(self, user):
-        from ..authoring import CaseStudyPermissionTester
-
         return CaseStudyPermissionTester(user, self)
-
-    def get_context(self, request, *args, **kwargs):
-        from events.models import Meeting
-        from members.permissions import Action, check, search_audiences
-        from search.engines import ask_or
-
-        from ..forms import AdoptionForm
-        from ..services import cities_that_may_adopt
-        from .adoptions import Adoption
-        from .follows import CaseStudyFollow
-        from .offerings import Deployment
-
-        context = super().get_context(request, *args, **kwargs)
-        lineage = Adoption.objects.of_case_study(self).select_related("adopter")
-        cities = cities_that_may_adopt(request.user, self)
-        replicates = list(Adoption.objects.filter(
-            adopter_case_study__translation_key=self.translation_key
-        ).select_related("origin", "origin__city"))
-        versions = CaseStudyPage.objects.versions_for(a.origin for a in replicates)
-        for adoption in replicates:
-            adoption.origin_here = versions.get(adoption.origin.translation_key, adoption.origin)
-        context.update(
-            adoptions=lineage,
-            replicates=replicates,
-            following=CaseStudyFollow.objects.of(request.user).of_case_study(self).exists(),
-            adoption_form=AdoptionForm(cities=cities) if cities.exists() else None,
-        )
-        deployments = Deployment.objects.of_case_study(self).select_related(
-            "offering", "offering__vendor")
-        context.update(
-            deployments=deployments.public(),
-            deployment_claims=deployments.pending()
-            if check(request.user, Action.CONFIRM_DEPLOYMENT, self.city) else [],
-        )
-        members_only = check(request.user, Action.READ_MEMBERS_ONLY).allowed
-        documents = list(self.documents.select_related("document"))
-        visible = [d for d in documents
-                   if members_only or d.visibility == DocumentVisibility.PUBLIC]
-        context.update(
-            images=self.images.select_related("image"),
-            themes=self.themes.all(),
-            kpis=self.kpis.all(),
-            partners=self.partners.select_related("organisation"),
-            documents=visible,
-            hidden_documents=len(documents) - len(visible),
-            show_contact=check(request.user, Action.VIEW_MEMBER_CONTACTS).allowed,
-            meetings=Meeting.objects.filter(
-                agenda__case_studies__translation_key=self.translation_key,
-            ).distinct().order_by("-starts_at")[:10],
-            similar=ask_or([], lambda engine: engine.similar(
-                "case_study", str(self.pk), audiences=search_audiences(request.user),
-                language=self.locale.language_code)),
-        )
-        return context
 
     def clean(self) -> None:
         super().clean()

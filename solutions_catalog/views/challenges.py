@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 
 from common.facets import Facet, apply_facets, paginate
 from common.messages import flash_errors, form_errors
-from members.permissions import Action, check, require, viewer
+from members.permissions import check, require, viewer
 
 from .. import services
 from ..forms import ChallengeForm, ChallengeResponseForm
 from ..models import Challenge, ChallengeResponse
+from ..permissions import CatalogueAction
 
 FACETS = [
     Facet("theme", "themes__slug", gettext_lazy("Theme"),
@@ -44,7 +45,7 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
 def challenge_detail(request: HttpRequest, slug: str) -> HttpResponse:
     challenge = get_object_or_404(Challenge.objects.select_related("city", "service_domain"),
                                   slug=slug)
-    manages = check(request.user, Action.POST_CHALLENGE, challenge.city).allowed
+    manages = check(request.user, CatalogueAction.POST_CHALLENGE, challenge.city).allowed
     responses = challenge.responses.select_related("organisation", "case_study", "offering")
     if not manages:  # answers are seen by the city and by whoever wrote them
         responses = responses.filter(organisation__in=viewer(request.user).memberships.keys())
@@ -67,9 +68,9 @@ def challenge_edit(request: HttpRequest, slug: str | None = None) -> HttpRespons
     challenge = get_object_or_404(Challenge, slug=slug) if slug else None
     cities = services.cities_of(request.user)
     if challenge is not None:
-        require(request.user, Action.POST_CHALLENGE, challenge.city)
+        require(request.user, CatalogueAction.POST_CHALLENGE, challenge.city)
     elif not cities.exists():
-        require(request.user, Action.POST_CHALLENGE, None)  # refuses, with the reason
+        require(request.user, CatalogueAction.POST_CHALLENGE, None)  # refuses, with the reason
     form = ChallengeForm(request.POST or None, instance=challenge, cities=cities)
     if request.method == "POST" and form.is_valid():
         challenge = services.post_challenge(form, request.user)

@@ -14,11 +14,12 @@ from django.views.decorators.http import require_POST
 from common.facets import Facet, apply_facets, paginate
 from common.messages import flash_errors, form_errors
 from common.redirects import safe_next
-from members.permissions import Action, check, require
+from members.permissions import check, require
 
 from .. import services
 from ..forms import DeploymentClaimForm, OfferingForm
 from ..models import CaseStudyPage, Deployment, DeploymentStatus, PricingModel, VendorOffering
+from ..permissions import CatalogueAction
 
 FACETS = [
     Facet("theme", "themes__slug", gettext_lazy("Theme"),
@@ -49,7 +50,7 @@ def offering_list(request: HttpRequest) -> HttpResponse:
 
 def offering_detail(request: HttpRequest, slug: str) -> HttpResponse:
     offering = get_object_or_404(VendorOffering.objects.select_related("vendor"), slug=slug)
-    may_edit = check(request.user, Action.LIST_OFFERING, offering.vendor).allowed
+    may_edit = check(request.user, CatalogueAction.LIST_OFFERING, offering.vendor).allowed
     if not offering.is_public and not may_edit:
         raise Http404
     deployments = offering.deployments.select_related("case_study", "case_study__city")
@@ -75,9 +76,9 @@ def offering_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse
     offering = get_object_or_404(VendorOffering, slug=slug) if slug else None
     vendors = services.vendors_of(request.user)
     if offering is not None:
-        require(request.user, Action.LIST_OFFERING, offering.vendor)
+        require(request.user, CatalogueAction.LIST_OFFERING, offering.vendor)
     elif not vendors.exists():
-        require(request.user, Action.LIST_OFFERING, None)  # refuses, with the reason
+        require(request.user, CatalogueAction.LIST_OFFERING, None)  # refuses, with the reason
     form = OfferingForm(request.POST or None, instance=offering, vendors=vendors)
     if request.method == "POST" and form.is_valid():
         offering = services.save_offering(form, request.user)
@@ -91,7 +92,7 @@ def offering_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse
 @require_POST
 def claim_deployment(request: HttpRequest, slug: str) -> HttpResponse:
     offering = get_object_or_404(VendorOffering.objects.select_related("vendor"), slug=slug)
-    require(request.user, Action.LIST_OFFERING, offering.vendor)
+    require(request.user, CatalogueAction.LIST_OFFERING, offering.vendor)
     form = DeploymentClaimForm(request.POST)
     if not form.is_valid():
         flash_errors(request, form_errors(form))

@@ -108,7 +108,7 @@ def test_a_new_partner_finds_the_bid_once_added(room, search_engine, network):
     from search.outbox import apply
 
     for change in PendingChange.objects.all():
-        apply(change)
+        apply(change, search_engine)
     assert find(search_engine, "scale-up", audiences=search_audiences(officer),
                 language="en").total == 1
 

@@ -69,7 +69,7 @@ def test_nothing_is_lost_while_elasticsearch_is_down(search_engine, on_commit, s
 @elasticsearch_only
 def test_changes_made_during_a_rebuild_wait_and_reach_the_new_index(search_engine, on_commit):
     search_engine.rebuild()
-    with held_changes():  # what rebuild() wraps around loading the new index
+    with held_changes(search_engine):  # what rebuild() wraps around loading the new index
         with on_commit():
             OrganisationFactory(name_en="Chuncheon City")
         assert PendingChange.objects.count() == 1  # not sent to the index being replaced

@@ -1,0 +1,56 @@
+"""What the site's own pages show beyond their fields, read from every app (see
+``common.pages``): the home page's themes, deadlines and figures, the theme hubs, the
+resource library's listing."""
+
+from django.http import HttpRequest
+
+from common.pages import adds_context
+from events.models import Meeting
+from funding.models import FundingOpportunity
+from members.models import Organisation, OrganisationKind
+from members.permissions import MemberAction, check
+from solutions_catalog.models import Theme
+
+from .hubs import hub_context
+from .models import HomePage, ResourceLibraryPage, ThemeHubPage
+from .resources import resource_listing
+
+
+@adds_context(HomePage)
+def front_door(home: HomePage, request: HttpRequest) -> dict:
+    members = Organisation.objects.active()
+    themes = list(Theme.objects.all())
+    upcoming = (Meeting.objects.upcoming().scheduled().filter(theme__in=themes)
+                .order_by("theme_id", "starts_at"))
+    first_by_theme: dict[int, Meeting] = {}
+    for meeting in upcoming.only("slug", "starts_at", "time_zone", "theme_id"):
+        first_by_theme.setdefault(meeting.theme_id, meeting)
+    hubs = {hub.theme_id: hub for hub in ThemeHubPage.objects.live().public()
+            .filter(locale=home.locale).only("url_path", "theme_id")}
+    for theme in themes:
+        theme.next_meeting = first_by_theme.get(theme.pk)
+        theme.hub = hubs.get(theme.pk)
+    return {
+        "themes": themes,
+        "deadlines": FundingOpportunity.objects.visible_to(request.user)
+        .upcoming_deadlines()[:4],
+        "figures": {
+            "members": members.count(),
+            "cities": members.filter(kind=OrganisationKind.CITY).count(),
+            "countries": members.values("country").distinct().count(),
+        },
+    }
+
+
+@adds_context(ThemeHubPage)
+def hub(page: ThemeHubPage, request: HttpRequest) -> dict:
+    return hub_context(page, request.user)
+
+
+@adds_context(ResourceLibraryPage)
+def library(page: ResourceLibraryPage, request: HttpRequest) -> dict:
+    return {
+        "resources": resource_listing(page, request.user, request.GET),
+        "sees_members_only": check(request.user, MemberAction.READ_MEMBERS_ONLY).allowed,
+        "clear_url": page.get_url(request),
+    }

@@ -1,0 +1,42 @@
+"""Keeping authors' rights in step: the catalogue opens to its authors' group after migrate
+and when created; a membership or organisation change re-checks the people concerned.
+Connected by ``SolutionsCatalogConfig.ready``."""
+
+from django.db.models.signals import post_delete, post_migrate, post_save
+
+from members.models import Membership, Organisation, User
+
+from .authoring import authors_group, open_catalogue_to_authors, review_workflow, sync_author
+from .models import CatalogueIndexPage
+
+
+def connect(config) -> None:
+    post_migrate.connect(_open_catalogues, sender=config)
+    post_save.connect(_catalogue_created, sender=CatalogueIndexPage)
+    post_save.connect(_membership_changed, sender=Membership)
+    post_delete.connect(_membership_changed, sender=Membership)
+    post_save.connect(_organisation_changed, sender=Organisation)
+
+
+def _open_catalogues(**kwargs) -> None:
+    authors_group()
+    review_workflow()
+    for index in CatalogueIndexPage.objects.all():
+        open_catalogue_to_authors(index)
+
+
+def _catalogue_created(sender, instance, created, raw=False, **kwargs) -> None:
+    if created and not raw:
+        open_catalogue_to_authors(instance)
+
+
+def _membership_changed(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        sync_author(instance.user)
+
+
+def _organisation_changed(sender, instance, created, raw=False, **kwargs) -> None:
+    if created or raw:
+        return
+    for user in User.objects.filter(memberships__organisation=instance):
+        sync_author(user)
