@@ -42,6 +42,7 @@ def subject(network, action):
         Action.READ_MEMBERS_ONLY: Meeting(registered=[]),
         Action.VIEW_MEMBER_CONTACTS: network.daegu,
         Action.DRAFT_CASE_STUDY: network.daegu,
+        Action.REQUEST_TRANSLATION: network.daegu,
         Action.RECORD_ADOPTION: network.daegu,
         Action.POST_CHALLENGE: network.daegu,
         Action.CONFIRM_DEPLOYMENT: network.daegu,
@@ -68,6 +69,7 @@ EXPECTED = {
     Action.READ_MEMBERS_ONLY: [0, 0, 1, 1, 1],  # the vendor has not registered
     Action.VIEW_MEMBER_CONTACTS: [0, 1, 1, 1, 1],
     Action.DRAFT_CASE_STUDY: [0, 0, 1, 1, 1],
+    Action.REQUEST_TRANSLATION: [0, 0, 1, 1, 1],
     Action.RECORD_ADOPTION: [0, 0, 1, 1, 1],
     Action.POST_CHALLENGE: [0, 0, 1, 1, 1],
     Action.CONFIRM_DEPLOYMENT: [0, 0, 1, 1, 1],
