@@ -14,6 +14,7 @@ from .discovery import SITEMAPS, robots_txt
 from .feeds import NewsFeed
 
 handler404 = "portal.views.page_not_found"
+handler429 = "members.ratelimits.too_many_requests"  # allauth answers its limits with it
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
