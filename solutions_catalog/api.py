@@ -140,6 +140,7 @@ CSV_COLUMNS = ["id", "language", "title", "summary", "url", "city", "country", "
 def case_studies_csv(request: HttpRequest, lang: str = "en", theme: str = "",
                      domain: str = "", maturity: str = "", funding: str = "", city: str = "",
                      country: str = ""):
+    case_studies = public_case_studies(request, lang)  # checks lang before it names the file
     base_url = request.build_absolute_uri("/").rstrip("/")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="case-studies-{lang}.csv"'
@@ -147,7 +148,7 @@ def case_studies_csv(request: HttpRequest, lang: str = "en", theme: str = "",
     response.write("\ufeff")  # so spreadsheet apps read the Korean correctly
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    for page in public_case_studies(request, lang):
+    for page in case_studies:
         row = serialise(page, lang, base_url)
         row["city"] = row["city"]["slug"]
         row["themes"] = " ".join(row["themes"])
