@@ -7,15 +7,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils.translation import gettext as _
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 API_PREFIX = "/api/"  # answers there are JSON, {"detail": …}, as the API documents them
-
-
-def refusal(request: HttpRequest, status: int, message: str) -> HttpResponse:
-    if request.path_info.startswith(API_PREFIX):
-        return JsonResponse({"detail": message}, status=status)
-    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 
 class RequestLimitsMiddleware:
@@ -26,11 +22,23 @@ class RequestLimitsMiddleware:
         declared = request.META.get("CONTENT_LENGTH", "")
         limit = settings.MAX_REQUEST_BODY_SIZE
         if declared.isascii() and declared.isdigit() and int(declared) > limit:
-            response = refusal(request, 413, _(
-                "The request is too large: at most %(mb)d MB may be sent at once.")
-                % {"mb": limit // (1024 * 1024)})
+            response = refusal(request, 413, gettext_lazy(
+                "The request is too large: at most %(mb)d MB may be sent at once."),
+                mb=limit // (1024 * 1024))
             response["Connection"] = "close"  # the unread body must not be taken as a request
             return response
         if any("\x00" in text for key, values in request.GET.lists() for text in (key, *values)):
-            return refusal(request, 400, _("The address contains a NUL character."))
+            return refusal(request, 400, gettext_lazy("The address contains a NUL character."))
         return self.get_response(request)
+
+
+def refusal(request: HttpRequest, status: int, message: Promise, **params: object
+            ) -> HttpResponse:
+    """The API's answers are JSON in English, as its own; a page's are in the page's
+    language, read from the address because this runs before the locale middleware."""
+    if request.path_info.startswith(API_PREFIX):
+        with translation.override("en"):
+            return JsonResponse({"detail": str(message) % params}, status=status)
+    with translation.override(translation.get_language_from_request(request, check_path=True)):
+        return HttpResponse(str(message) % params, status=status,
+                            content_type="text/plain; charset=utf-8")

@@ -5,8 +5,11 @@ in the shape it gives."""
 
 from collections import Counter
 
+import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -24,10 +27,19 @@ cases = Counter()
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", WSGIHandler())
 
 
+@pytest.fixture
+def api_data(catalogue):
+    """The seeded catalogue, in the test's transaction: the WSGI handler must not close the
+    database connection after each request, as Django's own test client does not."""
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True,
           suppress_health_check=list(HealthCheck))
-def test_no_request_the_document_allows_or_forbids_is_a_server_error(case, catalogue):
+def test_no_request_the_document_allows_or_forbids_is_a_server_error(case, api_data):
     cases[case.operation.label] += 1
     case.call_and_validate(checks=CHECKS)
 
