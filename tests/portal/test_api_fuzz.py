@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -30,10 +30,12 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", WSGIHandler())
 @pytest.fixture
 def api_data(catalogue):
     """The seeded catalogue, in the test's transaction: the WSGI handler must not close the
-    database connection after each request, as Django's own test client does not."""
-    request_finished.disconnect(close_old_connections)
+    database connection around each request, as Django's own test client does not."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     yield
-    request_finished.connect(close_old_connections)
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
