@@ -1,7 +1,6 @@
-"""Requests refused before a view sees them: a body declared larger than the largest upload
-the portal accepts is refused with 413 while it is still on the wire (a client cannot make a
-worker receive 50 MB only to be told the file is too big), and a query string carrying a NUL
-character, which no value of the portal contains and PostgreSQL cannot compare, with 400."""
+"""Request bodies are capped before they are read: a body declared larger than the largest
+upload the portal accepts is refused with 413 while it is still on the wire, so a client
+cannot make a worker receive 50 MB only to be told the file is too big."""
 
 from collections.abc import Callable
 
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy
 API_PREFIX = "/api/"  # answers there are JSON, {"detail": …}, as the API documents them
 
 
-class RequestLimitsMiddleware:
+class RequestBodyLimitMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
@@ -27,8 +26,6 @@ class RequestLimitsMiddleware:
                 mb=limit // (1024 * 1024))
             response["Connection"] = "close"  # the unread body must not be taken as a request
             return response
-        if any("\x00" in text for key, values in request.GET.lists() for text in (key, *values)):
-            return refusal(request, 400, gettext_lazy("The address contains a NUL character."))
         return self.get_response(request)
 
 

@@ -137,12 +137,3 @@ def test_a_body_within_the_limit_is_read_as_usual(client):
     response = client.post("/csp-report/", b"x" * 1000, content_type="text/plain")
     assert response.status_code == 400  # read, and answered as garbage
 
-
-@pytest.mark.parametrize("path", ["/api/catalogue/case-studies?theme=%00",
-                                  "/en/search/?q=a%00b", "/api/search/?x%00=1"])
-def test_a_nul_character_in_the_address_is_a_clear_400(client, path):
-    response = client.get(path)
-    assert response.status_code == 400
-    assert "NUL character" in response.text
-    if path.startswith("/api/"):
-        assert response.json()["detail"] == "The address contains a NUL character."
