@@ -27,3 +27,10 @@ def test_an_injected_inline_script_is_blocked_and_reported(page, caplog):
 def test_htmx_runs_under_the_policy(page):
     page.goto("/en/")
     assert page.evaluate("() => typeof htmx === 'object' && htmx.config.allowEval === false")
+
+
+def test_the_api_docs_render_under_the_policy(page):
+    page.goto("/api/docs")
+    title = page.locator(".swagger-ui .info .title")
+    title.wait_for()
+    assert "Smart City Consortium open data" in title.inner_text()
