@@ -8,6 +8,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl libpq5 \
     && useradd --create-home --uid 1000 portal
 WORKDIR /app
 COPY pyproject.toml constraints.txt README.md ./
+COPY common common
 COPY portal portal
 COPY members members
 COPY solutions_catalog solutions_catalog
@@ -17,9 +18,12 @@ COPY search search
 COPY locale locale
 COPY manage.py ./
 RUN pip install -c constraints.txt . \
-    && SECRET_KEY=build-only-build-only-build-only-build-only-build-only ALLOWED_HOSTS=build \
+    && SECRET_KEY=collectstatic-only-not-a-secret-0123456789-ABCDEFGHIJKLMNOP ALLOWED_HOSTS=build \
        python manage.py collectstatic --noinput
 RUN mkdir -p /app/media && chown portal /app/media
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Request line and headers capped (the body is capped by the portal: MAX_REQUEST_BODY_SIZE).
+CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", \
+     "--limit-request-line", "8190", "--limit-request-fields", "100", \
+     "--limit-request-field_size", "8190"]

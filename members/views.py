@@ -28,6 +28,7 @@ from .forms import (
 from .middleware import staff_second_factor_required
 from .models import ApplicationStatus, Membership, Organisation, OrganisationApplication, User
 from .permissions import MemberAction, check, require
+from .ratelimits import too_many_requests
 
 
 def _errors(request: HttpRequest, error: ValidationError) -> None:
@@ -131,7 +132,8 @@ def apply(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and not ratelimit.consume(request, action="apply"):
         form.add_error(None, _("Too many applications from your network. Please try again "
                                "in an hour."))
-    elif request.method == "POST" and form.is_valid():
+        return too_many_requests(request, "apply", {"form": form}, "members/apply.html")
+    if request.method == "POST" and form.is_valid():
         try:
             services.submit_application(form.cleaned_data)
         except ValidationError as error:

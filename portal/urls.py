@@ -8,16 +8,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import dashboard, views
+from . import csp, dashboard, views
 from .api import api
 from .discovery import SITEMAPS, robots_txt
 from .feeds import NewsFeed
 
 handler404 = "portal.views.page_not_found"
+handler429 = "members.ratelimits.too_many_requests"  # allauth answers its limits with it
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots"),
+    path(settings.CSP_REPORT_PATH.strip("/") + "/", csp.report, name="csp_report"),
     path("sitemap.xml", cache_page(3600)(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
          name="sitemap"),
     # Sign-in only through allauth: rate limits, verified e-mail and the second factor apply.

@@ -9,14 +9,25 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from common.api import ERRORS, Message, documented
 from members.permissions import search_audiences
 
 from .engines import SearchUnavailable, ask
 from .presentation import facet_groups
-from .query import MAX_PREFIX_LENGTH, SearchHit, clean_text, parse
+from .query import (
+    MAX_PAGE,
+    MAX_PREFIX_LENGTH,
+    MAX_QUERY_LENGTH,
+    SORTS,
+    SearchHit,
+    clean_text,
+    parse,
+)
 
 router = Router(tags=["search"])
 LANGUAGES = sorted(code for code, _name in settings.LANGUAGES)
+Language = documented(str, enum=LANGUAGES)
+ANSWERS = {**ERRORS, 503: Message}
 
 
 class HitOut(Schema):
@@ -65,8 +76,8 @@ def _language(lang: str) -> str:
 class SearchParams(Schema):
     """Documents the parameters; ``search.query.parse`` reads and checks them."""
 
-    q: str = ""
-    lang: str = "ko"
+    q: documented(str, maxLength=MAX_QUERY_LENGTH) = ""
+    lang: Language = "ko"
     kind: list[str] = []
     theme: list[str] = []
     domain: list[str] = []
@@ -77,11 +88,11 @@ class SearchParams(Schema):
     year: list[str] = []
     date_from: str = Field("", alias="from")
     date_to: str = Field("", alias="to")
-    sort: str = "relevance"
-    page: int = 1
+    sort: documented(str, enum=list(SORTS)) = "relevance"
+    page: documented(int, minimum=1, maximum=MAX_PAGE) = 1
 
 
-@router.get("/", response=SearchOut, summary="Search the portal",
+@router.get("/", response={200: SearchOut, **ANSWERS}, summary="Search the portal",
             description="Facet parameters repeat for several values "
                         "(?theme=mobility&theme=resilience); a facet's options are counted "
                         "under the other facets' selections. Dates are ISO (2026-03-31).")
@@ -102,8 +113,10 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict:
             "suggestion": results.suggestion, "hits": results.hits, "facets": facets}
 
 
-@router.get("/suggest", response=list[SuggestionOut], summary="Titles for autocomplete")
-def suggest(request: HttpRequest, q: str, lang: str = "ko") -> list[SearchHit]:
+@router.get("/suggest", response={200: list[SuggestionOut], **ANSWERS},
+            summary="Titles for autocomplete")
+def suggest(request: HttpRequest, q: documented(str, minLength=1, maxLength=MAX_PREFIX_LENGTH),
+            lang: Language = "ko") -> list[SearchHit]:
     language = _language(lang)
     prefix = clean_text(q)
     if not 1 <= len(prefix) <= MAX_PREFIX_LENGTH:

@@ -12,6 +12,7 @@ from django.utils import translation
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from common.api import ERRORS, documented
 from common.exports import csv_safe
 from common.facets import apply_facets
 
@@ -19,8 +20,10 @@ from .catalogue import FACETS
 from .models import CaseStudyPage
 
 router = Router(tags=["catalogue"])
-LANGUAGES = {code for code, _name in settings.LANGUAGES}
+LANGUAGES = sorted(code for code, _name in settings.LANGUAGES)
+MAX_PAGE = 10_000
 MAX_PAGE_SIZE = 100
+Language = documented(str, enum=LANGUAGES)
 
 
 class NamedOut(Schema):
@@ -99,7 +102,7 @@ def serialise(page: CaseStudyPage, language: str, base_url: str) -> dict:
 
 def public_case_studies(request: HttpRequest, lang: str):
     if lang not in LANGUAGES:
-        raise HttpError(400, f"lang must be one of: {', '.join(sorted(LANGUAGES))}")
+        raise HttpError(400, f"lang must be one of: {', '.join(LANGUAGES)}")
     base = CaseStudyPage.objects.live().public().filter(locale__language_code=lang)
     params = QueryDict(mutable=True)
     params.update(request.GET)
@@ -113,15 +116,19 @@ def public_case_studies(request: HttpRequest, lang: str):
             .order_by("-first_published_at", "pk"))
 
 
-@router.get("/case-studies", response=CaseStudyList, summary="Public case studies",
+@router.get("/case-studies", response={200: CaseStudyList, **ERRORS},
+            summary="Public case studies",
             description="Filters repeat for several values: ?theme=mobility&theme=resilience. "
                         "theme, domain, maturity, funding, city take slugs; country takes an "
                         "ISO 3166 code.")
-def case_studies(request: HttpRequest, lang: str = "en", page: int = 1, page_size: int = 50,
+def case_studies(request: HttpRequest, lang: Language = "en",
+                 page: documented(int, minimum=1, maximum=MAX_PAGE) = 1,
+                 page_size: documented(int, minimum=1, maximum=MAX_PAGE_SIZE) = 50,
                  theme: str = "", domain: str = "", maturity: str = "", funding: str = "",
                  city: str = "", country: str = ""):
-    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise HttpError(400, f"page must be ≥ 1 and page_size between 1 and {MAX_PAGE_SIZE}")
+    if not 1 <= page <= MAX_PAGE or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise HttpError(400, f"page must be between 1 and {MAX_PAGE} and page_size between 1 "
+                             f"and {MAX_PAGE_SIZE}")
     queryset = public_case_studies(request, lang)
     count = queryset.count()
     window = queryset[(page - 1) * page_size: page * page_size]
@@ -135,11 +142,15 @@ CSV_COLUMNS = ["id", "language", "title", "summary", "url", "city", "country", "
                "budget", "currency", "started_on", "ended_on"]
 
 
-@router.get("/case-studies.csv", summary="Public case studies as CSV",
-            description="The same filters as /case-studies; every row, no paging.")
-def case_studies_csv(request: HttpRequest, lang: str = "en", theme: str = "",
+@router.get("/case-studies.csv", response=ERRORS, summary="Public case studies as CSV",
+            description="The same filters as /case-studies; every row, no paging.",
+            openapi_extra={"responses": {200: {
+                "description": "One row a case study, the columns of /case-studies",
+                "content": {"text/csv": {"schema": {"type": "string"}}}}}})
+def case_studies_csv(request: HttpRequest, lang: Language = "en", theme: str = "",
                      domain: str = "", maturity: str = "", funding: str = "", city: str = "",
                      country: str = ""):
+    case_studies = public_case_studies(request, lang)  # checks lang before it names the file
     base_url = request.build_absolute_uri("/").rstrip("/")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="case-studies-{lang}.csv"'
@@ -147,7 +158,7 @@ def case_studies_csv(request: HttpRequest, lang: str = "en", theme: str = "",
     response.write("\ufeff")  # so spreadsheet apps read the Korean correctly
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    for page in public_case_studies(request, lang):
+    for page in case_studies:
         row = serialise(page, lang, base_url)
         row["city"] = row["city"]["slug"]
         row["themes"] = " ".join(row["themes"])

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -61,10 +62,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_countries",
     "ninja",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    "common.limits.RequestBodyLimitMiddleware",  # before anything reads the body
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -95,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -198,6 +203,40 @@ if env("OIDC_CLIENT_ID", default=""):
         ]
     }
 
+# --- Content-Security-Policy (django-csp; portal.csp) ------------------------------------------
+# Scripts only from the portal itself (htmx, no eval), an inline script only with the response's
+# nonce ({{ CSP_NONCE }}). Styles from the stylesheet; style="" attributes are allowed because
+# a theme's colour reaches its tags as a custom property (style="--theme-colour: #…"), which
+# cannot run code. Violations are reported to /csp-report/ and logged as warnings.
+CSP_REPORT_PATH = "/csp-report/"
+_sign_on = urlparse(env("OIDC_SERVER_URL", default=""))  # the SSO form redirects to the IdP
+SIGN_ON_ORIGINS = [f"{_sign_on.scheme}://{_sign_on.netloc}"] if _sign_on.netloc else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *env.list("MEDIA_ORIGINS", default=[])],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF, *SIGN_ON_ORIGINS],
+        "frame-ancestors": [NONE],
+        "report-uri": [CSP_REPORT_PATH],
+    },
+}
+# Wagtail's admin (and the page previews it frames) writes inline scripts and styles and
+# shows uploads as data:/blob: URLs; it gets this looser policy, on its own paths only.
+ADMIN_CSP_PATH_PREFIXES = ("/admin/",)
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+}
+
 # --- E-mail ---------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Smart City Consortium <noreply@localhost>")
@@ -230,6 +269,8 @@ STORAGES = {
     "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
                 "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}},
 }
+# Form fields (not files) read into memory, and the size above which an upload is written to
+# a temporary file instead of held in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -243,7 +284,12 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset, with its rate limits
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests with members' e-mail hashes
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # the largest file anyone may upload
+# A body declared larger is refused with 413 before it is read (common.limits); the margin is
+# for the form fields that travel with the largest upload. Keep the proxy's
+# client_max_body_size at least this large (README, Operations).
+MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_SIZE",
+                                default=WAGTAILDOCS_MAX_UPLOAD_SIZE + 1024 * 1024)
 
 # --- Logging --------------------------------------------------------------------------------
 LOG_LEVEL = env("LOG_LEVEL", default="INFO")

@@ -1,14 +1,38 @@
 """Production: refuses to start without a secret key and allowed hosts; HTTPS only."""
 
+import math
+from collections import Counter
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import STORAGES, env
 
+MIN_SECRET_KEY_BITS = 128
+MIN_SECRET_KEY_DISTINCT = 10  # Django's check asks for 5; a hex key has 16
+
+
+def secret_key_problem(key: str) -> str:
+    """Why the key is too weak to sign sessions, or "". Django's ``check --deploy`` rule
+    (50+ characters, not ``django-insecure-``) made stricter: 10+ distinct characters and an
+    estimate of its entropy from their frequencies, so a long but repetitive key is refused."""
+    if len(key) < 50 or key.startswith("django-insecure-"):
+        return "it is shorter than 50 characters or is Django's insecure development key"
+    if len(set(key)) < MIN_SECRET_KEY_DISTINCT:
+        return f"it uses fewer than {MIN_SECRET_KEY_DISTINCT} distinct characters"
+    counts = Counter(key).values()
+    bits = -sum(n * math.log2(n / len(key)) for n in counts)
+    if bits < MIN_SECRET_KEY_BITS:
+        return f"it carries about {bits:.0f} bits of entropy, under {MIN_SECRET_KEY_BITS}"
+    return ""
+
+
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="")
-if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("SECRET_KEY must be set to a random string of 50+ characters.")
+if problem := secret_key_problem(SECRET_KEY):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY must be set to a random string of 50+ characters: {problem}. Generate "
+        "one with: python -c 'import secrets; print(secrets.token_urlsafe(60))'")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names the portal answers on.")

@@ -30,6 +30,15 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _no_policy_violations(caplog):
+    """Every browser test fails if the Content-Security-Policy blocked anything: Chromium reports
+    each violation to /csp-report/, which logs it (portal.csp) in the live server's thread."""
+    yield
+    violations = [r.getMessage() for r in caplog.records if r.name == "portal.csp"]
+    assert not violations, "Content-Security-Policy violations: " + "; ".join(violations)
+
+
 @pytest.fixture
 def full_demo(demo_site, search_engine):
     """Everything ``seed_demo`` makes, indexed by the engine the test chose."""

@@ -166,5 +166,7 @@ def test_the_application_form_is_rate_limited(client, network):
     before = counts()
     response = client.post("/en/members/apply/", {**APPLICATION, "name_en": "City 6",
                                                   "contact_email": "c6@x.example"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"  # the limit is 5 an hour
     assert "Too many applications" in response.text
     assert counts() == before

@@ -30,6 +30,15 @@ def test_login_is_rate_limited_after_repeated_failures(network, client):
     assert "_auth_user_id" not in client.session
 
 
+def test_allauth_rate_limits_answer_429_with_retry_after(network, client):
+    for _ in range(20):  # reset_password: 20 a minute from one address
+        client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
+    response = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "60"
+    assert "Too many requests" in response.text
+
+
 def test_staff_without_a_second_factor_are_sent_to_set_one_up(network, client):
     assert sign_in(client, "staff@consortium.example").status_code == 302
     response = client.get("/admin/")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_VARS = ("DATABASE_URL", "ELASTICSEARCH_URL", "CELERY_BROKER_URL", "REDIS_URL", "EMAIL_URL",
                "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "PORTAL_REQUIRE_SERVICES",
@@ -70,6 +72,16 @@ def test_production_refuses_to_start_without_secret_key():
                         ALLOWED_HOSTS="portal.example.org")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize("weak_key", ["x" * 60, "abcde" * 12, "django-insecure-" + "a1b2c3d4" * 6,
+                                      "short-but-random-Q9z"])
+def test_production_refuses_a_weak_secret_key(weak_key):
+    result = run_django("portal.settings.production", "print('started')",
+                        SECRET_KEY=weak_key, ALLOWED_HOSTS="portal.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set to a random string of 50+ characters" in result.stderr
+    assert "secrets.token_urlsafe" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():

@@ -58,6 +58,14 @@ def test_bad_parameters_get_a_clear_400(client, catalogue, query, message):
     assert message in response.json()["detail"]
 
 
+@pytest.mark.parametrize("lang", ["%0d", "en%0d%0aSet-Cookie:%20x=1", "fr"])
+def test_the_csv_export_checks_lang_before_it_names_the_file(client, lang):
+    response = client.get(f"/api/catalogue/case-studies.csv?lang={lang}")
+    assert response.status_code == 400
+    assert "lang must be one of: en, ko" in response.json()["detail"]
+    assert "Content-Disposition" not in response
+
+
 def test_queries_do_not_grow_with_the_page(client, catalogue, django_assert_max_num_queries):
     with django_assert_max_num_queries(16) as one:
         client.get("/api/catalogue/case-studies?lang=en&page_size=1")
