@@ -8,7 +8,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, CharField, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -80,7 +92,8 @@ class CatalogueIndexPage(Page):
         from ..catalogue import build_catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = build_catalogue(self, request.GET)
+        # the index is served in its own language (its locale would cost a query)
+        context["catalogue"] = build_catalogue(get_language(), request.GET)
         return context
 
 
@@ -99,8 +112,8 @@ STATE_ORDER = list(ModerationState)  # the author's next step first
 class CaseStudyQuerySet(PageQuerySet):
     def written_by(self, user) -> "CaseStudyQuerySet":
         """The case studies ``user`` started, for the cities they still write for (any, for
-        staff), annotated with ``moderation_state``: those awaiting someone first, then the
-        latest edited."""
+        staff), annotated with ``moderation_state`` and ``language``: those awaiting someone
+        first, then the latest edited."""
         from members.permissions import viewer
 
         v = viewer(user)
@@ -121,7 +134,8 @@ class CaseStudyQuerySet(PageQuerySet):
             default=Value(ModerationState.DRAFT))
         order = Case(*(When(moderation_state=key, then=Value(n))
                        for n, key in enumerate(STATE_ORDER)))
-        return (mine.annotate(workflow_status=Subquery(active.values("status")[:1]))
+        return (mine.annotate(workflow_status=Subquery(active.values("status")[:1]),
+                              language=F("locale__language_code"))
                 .annotate(moderation_state=state).annotate(state_order=order)
                 .select_related("city")
                 .order_by("state_order", "-latest_revision_created_at", "-pk"))
@@ -137,13 +151,37 @@ class CaseStudyQuerySet(PageQuerySet):
                     .values("origin__translation_key").annotate(n=Count("pk")).values("n"))
         return self.annotate(adoption_count=Coalesce(Subquery(adopters), 0))
 
+    def for_reader(self, language: str) -> "CaseStudyQuerySet":
+        """What a reader of ``language`` may see: each live, public case study once, in
+        ``language`` where that version is live, else in its other language (one version
+        per translation key). Annotated with ``language`` (the version's) and
+        ``other_language`` (True where it is not the reader's), for ``reader_first``."""
+        private = self.private_q()  # one query for the view restrictions
+        versions = (self.model.objects.live().exclude(private)
+                    .filter(translation_key=OuterRef("translation_key")))
+        return self.live().exclude(private).filter(
+            Q(locale__language_code=language)
+            # no version for the reader, and the first of the others
+            | (~Exists(versions.filter(locale__language_code=language))
+               & ~Exists(versions.filter(pk__lt=OuterRef("pk"))))
+        ).annotate(
+            language=F("locale__language_code"),
+            other_language=Case(When(locale__language_code=language, then=Value(False)),
+                                default=Value(True), output_field=BooleanField()),
+        )
+
+    def reader_first(self, *ordering: str) -> "CaseStudyQuerySet":
+        """Ordered with the reader's-language versions first (after ``for_reader``), then
+        by ``ordering``."""
+        return self.order_by("other_language", *ordering)
+
     def versions_for(self, pages: Iterable["CaseStudyPage"]) -> dict:
-        """translation key → the live version in the active language, in one query (for
-        lists of pages that lineage and deployments store in their first language)."""
+        """translation key → the version a reader of the active language sees (``for_reader``),
+        in two queries (for lists of pages that lineage and deployments store in their first
+        language)."""
         keys = {page.translation_key for page in pages}
-        language = (get_language() or "ko")[:2]
-        return {page.translation_key: page for page in self.live().filter(
-            translation_key__in=keys, locale__language_code=language)}
+        return {page.translation_key: page for page in self.for_reader(
+            (get_language() or "ko")[:2]).filter(translation_key__in=keys)}
 
 
 class CaseStudyPage(Page):
