@@ -58,7 +58,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         # other language follow
         "case_studies": organisation.case_studies.for_reader(get_language())
         .with_adoption_counts().reader_first("title"),
-        "adoptions": organisation.adoptions.select_related("origin"),
+        "adoptions": organisation.adoptions.with_origins_here(),
         "offerings": organisation.offerings.listed(),
         "challenges": organisation.challenges.open().order_by("deadline"),
     })

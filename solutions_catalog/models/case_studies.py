@@ -177,9 +177,11 @@ class CaseStudyQuerySet(PageQuerySet):
 
     def versions_for(self, pages: Iterable["CaseStudyPage"]) -> dict:
         """translation key → the version a reader of the active language sees (``for_reader``),
-        in two queries (for lists of pages that lineage and deployments store in their first
+        in two queries (none for no pages) (for lists of pages that lineage and deployments store in their first
         language)."""
         keys = {page.translation_key for page in pages}
+        if not keys:
+            return {}
         return {page.translation_key: page for page in self.for_reader(
             (get_language() or "ko")[:2]).filter(translation_key__in=keys)}
 
@@ -287,12 +289,8 @@ class CaseStudyPage(Page):
         context = super().get_context(request, *args, **kwargs)
         lineage = Adoption.objects.of_case_study(self).select_related("adopter")
         cities = cities_that_may_adopt(request.user, self)
-        replicates = list(Adoption.objects.filter(
-            adopter_case_study__translation_key=self.translation_key
-        ).select_related("origin", "origin__city"))
-        versions = CaseStudyPage.objects.versions_for(a.origin for a in replicates)
-        for adoption in replicates:
-            adoption.origin_here = versions.get(adoption.origin.translation_key, adoption.origin)
+        replicates = Adoption.objects.filter(
+            adopter_case_study__translation_key=self.translation_key).with_origins_here()
         context.update(
             adoptions=lineage,
             replicates=replicates,

@@ -187,3 +187,13 @@ def test_korean_only_case_studies_cost_no_query_each(client, catalogue, url,
     with django_assert_max_num_queries(len(one.captured_queries)):
         text = read(client.get(url))
     assert "한국어 전용 9" in text
+
+
+def test_the_english_city_page_marks_a_replicated_case_study_written_only_in_korean(
+        client, parking, catalogue):
+    from solutions_catalog.models import Adoption
+
+    bucheon = CaseStudyPage.objects.exclude(city=parking.city).first().city
+    Adoption.objects.create(origin=parking, adopter=bucheon, status="piloting")
+    html = client.get(f"/en/members/{bucheon.slug}/").text
+    assert f'<a href="/catalogue/daegu-parking-share/" lang="ko">대구 공유 주차</a>{BADGE}' in html
