@@ -177,8 +177,8 @@ class CaseStudyQuerySet(PageQuerySet):
 
     def versions_for(self, pages: Iterable["CaseStudyPage"]) -> dict:
         """translation key → the version a reader of the active language sees (``for_reader``),
-        in two queries (none for no pages) (for lists of pages that lineage and deployments store in their first
-        language)."""
+        in two queries, none for no pages (for lists of pages that lineage and deployments
+        store in their first language)."""
         keys = {page.translation_key for page in pages}
         if not keys:
             return {}
