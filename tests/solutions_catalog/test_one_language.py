@@ -197,3 +197,11 @@ def test_the_english_city_page_marks_a_replicated_case_study_written_only_in_kor
     Adoption.objects.create(origin=parking, adopter=bucheon, status="piloting")
     html = client.get(f"/en/members/{bucheon.slug}/").text
     assert f'<a href="/catalogue/daegu-parking-share/" lang="ko">대구 공유 주차</a>{BADGE}' in html
+
+
+def test_the_korean_catalogue_lists_an_english_only_case_study_marked_in_korean(
+        client, catalogue):
+    catalogue.unpublish()  # Daegu's data hub: now English only
+    html = client.get("/catalogue/?city=daegu").text
+    assert ('<a href="/en/catalogue/daegu-data-hub/" lang="en">Daegu smart-city data hub</a>'
+            '<span class="language-badge">영문</span>') in html
