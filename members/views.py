@@ -55,10 +55,11 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "people": people,
         "members": organisation.member_organisations.active().order_by("name_en"),
         "themes": organisation.focus_themes.all(),
-        # declared by the catalogue on its side of the relation
-        "case_studies": organisation.case_studies.live().filter(
-            locale__language_code=get_language()).with_adoption_counts().order_by("title"),
-        "adoptions": organisation.adoptions.select_related("origin"),
+        # declared by the catalogue on its side of the relation; those written only in the
+        # other language follow
+        "case_studies": organisation.case_studies.for_reader(get_language())
+        .with_adoption_counts().reader_first("title"),
+        "adoptions": organisation.adoptions.with_origins_here(),
         "offerings": organisation.offerings.listed(),
         "challenges": organisation.challenges.open().order_by("deadline"),
     })

@@ -1,6 +1,7 @@
 """The open-data API of the public catalogue: read-only, documented by OpenAPI at
 /api/docs, under the licence in ``settings.OPEN_DATA_LICENCE``. Only public fields: no
-contact people, no members-only documents."""
+contact people, no members-only documents. A case study written only in the other language
+is listed too, after those in the language asked for, with its own ``language``."""
 
 import csv
 import datetime
@@ -9,7 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from common.api import ERRORS, documented
@@ -46,7 +47,9 @@ class PartnerOut(Schema):
 
 class CaseStudyOut(Schema):
     id: str  # the same for every language version of one case study
-    language: str
+    language: str = Field(description=(
+        "The language of this version's text (ko or en). A case study with no version in "
+        "the language asked for comes in its other language, after the others."))
     title: str
     summary: str
     url: str
@@ -83,8 +86,10 @@ def _slug(obj) -> str | None:
 
 
 def serialise(page: CaseStudyPage, language: str, base_url: str) -> dict:
+    """``page`` (from ``for_reader``) with its taxonomy and partners named in ``language``,
+    the reader's."""
     return {
-        "id": str(page.translation_key), "language": language, "title": page.title,
+        "id": str(page.translation_key), "language": page.language, "title": page.title,
         "summary": page.summary, "url": base_url + page.url,
         "city": _named(page.city, language), "country": page.city.country.code,
         "themes": [t.slug for t in page.themes.all()],
@@ -102,8 +107,8 @@ def serialise(page: CaseStudyPage, language: str, base_url: str) -> dict:
 
 def public_case_studies(request: HttpRequest, lang: str):
     if lang not in LANGUAGES:
-        raise HttpError(400, f"lang must be one of: {', '.join(LANGUAGES)}")
-    base = CaseStudyPage.objects.live().public().filter(locale__language_code=lang)
+        raise HttpError(400, f"lang must be one of: {', '.join(sorted(LANGUAGES))}")
+    base = CaseStudyPage.objects.for_reader(lang)
     params = QueryDict(mutable=True)
     params.update(request.GET)
     with translation.override(lang):
@@ -113,7 +118,7 @@ def public_case_studies(request: HttpRequest, lang: str):
     return (result.queryset
             .select_related("city", "service_domain", "maturity", "funding_model")
             .prefetch_related("themes", "kpis", "partners__organisation")
-            .order_by("-first_published_at", "pk"))
+            .reader_first("-first_published_at", "pk"))
 
 
 @router.get("/case-studies", response={200: CaseStudyList, **ERRORS},

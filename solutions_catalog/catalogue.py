@@ -1,10 +1,10 @@
-"""The catalogue listing: live case studies of one language, filtered on plain database
-queries (the search issue moves this onto the search engine)."""
+"""The catalogue listing: live case studies in the index's language, then those written only
+in the other language, filtered on plain database queries (the search issue moves this onto
+the search engine)."""
 
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from wagtail.models import Page
 
 from common.facets import Facet, FacetedPage, apply_facets, paginate
 
@@ -27,11 +27,11 @@ FACETS = [
 PAGE_SIZE = 24
 
 
-def build_catalogue(index: Page, params: QueryDict) -> FacetedPage:
-    base = CaseStudyPage.objects.live().public().child_of(index)
+def build_catalogue(language: str, params: QueryDict) -> FacetedPage:
+    base = CaseStudyPage.objects.for_reader(language)
     result = apply_facets(base, FACETS, params)
     listing = (result.queryset
                .select_related("city", "maturity", "service_domain", "funding_model")
                .prefetch_related("themes").with_adoption_counts()
-               .order_by("-first_published_at", "-pk"))
+               .reader_first("-first_published_at", "-pk"))
     return paginate(result, listing, params, PAGE_SIZE)

@@ -1,5 +1,5 @@
 """New case studies as an Atom feed, one per language (/case-studies.atom and
-/en/case-studies.atom)."""
+/en/case-studies.atom); those written only in the other language come too, marked."""
 
 from django.db.models import QuerySet
 from django.utils.translation import get_language
@@ -19,7 +19,7 @@ class NewCaseStudies(PageFeed):
         return "/en/catalogue/" if get_language() == "en" else "/catalogue/"
 
     def pages(self) -> QuerySet[CaseStudyPage]:
-        return super().pages().select_related("city")
+        return CaseStudyPage.objects.for_reader(get_language()).select_related("city")
 
     def item_author_name(self, page: CaseStudyPage) -> str:
         return page.city.name

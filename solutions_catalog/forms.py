@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common.i18n import WRITTEN_IN
+
 from .models import AdoptionStatus, CaseStudyPage, Challenge, VendorOffering
 
 
@@ -44,12 +46,16 @@ class DeploymentClaimForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # those written only in the other language too, after the others and marked
         self.fields["case_study"].queryset = (
-            CaseStudyPage.objects.live().public()
-            .filter(locale__language_code=(get_language() or "ko")[:2])
-            .select_related("city").order_by("title"))
-        self.fields["case_study"].label_from_instance = (
-            lambda page: f"{page.title} ({page.city.name})")
+            CaseStudyPage.objects.for_reader((get_language() or "ko")[:2])
+            .select_related("city").reader_first("title"))
+        self.fields["case_study"].label_from_instance = self.label
+
+    @staticmethod
+    def label(page: CaseStudyPage) -> str:
+        mark = f" · {WRITTEN_IN[page.language]}" if page.other_language else ""
+        return f"{page.title} ({page.city.name}){mark}"
 
 
 class ChallengeForm(forms.ModelForm):

@@ -1,6 +1,7 @@
 """What the catalogue's pages show beyond their own fields (see ``common.pages``)."""
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from common.pages import adds_context
 from members.permissions import MemberAction, check, search_audiences
@@ -22,7 +23,8 @@ from .services import cities_that_may_adopt
 
 @adds_context(CatalogueIndexPage)
 def catalogue(index: CatalogueIndexPage, request: HttpRequest) -> dict:
-    return {"catalogue": build_catalogue(index, request.GET)}
+    # the index is served in its own language (its locale would cost a query)
+    return {"catalogue": build_catalogue(get_language(), request.GET)}
 
 
 @adds_context(CaseStudyPage)
@@ -30,12 +32,8 @@ def lineage(page: CaseStudyPage, request: HttpRequest) -> dict:
     """Who replicates this case study, what it replicates, and whether the viewer may record
     an adoption or follows it."""
     cities = cities_that_may_adopt(request.user, page)
-    replicates = list(Adoption.objects.filter(
-        adopter_case_study__translation_key=page.translation_key
-    ).select_related("origin", "origin__city"))
-    versions = CaseStudyPage.objects.versions_for(a.origin for a in replicates)
-    for adoption in replicates:
-        adoption.origin_here = versions.get(adoption.origin.translation_key, adoption.origin)
+    replicates = Adoption.objects.filter(
+        adopter_case_study__translation_key=page.translation_key).with_origins_here()
     return {
         "adoptions": Adoption.objects.of_case_study(page).select_related("adopter"),
         "replicates": replicates,

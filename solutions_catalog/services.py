@@ -106,22 +106,21 @@ class Following:
 
 def following(user: User, *, limit: int = 10) -> Following:
     """The case studies ``user`` follows that anyone may read (live, without a view
-    restriction), each in the reader's language where it exists, and the latest changes to
-    their adoptions. One unpublished or restricted since it was followed drops out."""
+    restriction), each in the reader's language where it exists, those only in the other
+    language after, and the latest changes to their adoptions. One unpublished or restricted
+    since it was followed drops out."""
     followed = list(CaseStudyFollow.objects.of(user).values_list(
         "case_study__translation_key", flat=True))
-    language = (get_language() or "ko")[:2]
-    versions: dict = {}
-    for page in (CaseStudyPage.objects.live().public().filter(translation_key__in=followed)
-                 .select_related("locale")):
-        if page.translation_key not in versions or page.locale.language_code == language:
-            versions[page.translation_key] = page
+    versions = {page.translation_key: page for page in CaseStudyPage.objects.for_reader(
+        (get_language() or "ko")[:2]).filter(translation_key__in=followed)}
     adoptions = list(Adoption.objects.followed_by(user)
                      .filter(origin__translation_key__in=list(versions))
                      .select_related("origin", "adopter")[:limit])
     for adoption in adoptions:
         adoption.origin_here = versions[adoption.origin.translation_key]
-    return Following([versions[key] for key in followed if key in versions], adoptions)
+    pages = sorted((versions[key] for key in followed if key in versions),
+                   key=lambda page: page.other_language)
+    return Following(pages, adoptions)
 
 
 # --- Offerings and deployments ----------------------------------------------------------------

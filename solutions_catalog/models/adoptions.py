@@ -32,6 +32,16 @@ class AdoptionQuerySet(models.QuerySet):
         return self.filter(origin__translation_key__in=followed).order_by("-updated_at", "-pk")
 
 
+    def with_origins_here(self) -> list["Adoption"]:
+        """The adoptions, each with ``origin_here``: the version of the case study replicated
+        that a reader of the active language sees (``for_reader``), else the one adopted."""
+        adoptions = list(self.select_related("origin", "origin__locale", "origin__city"))
+        versions = CaseStudyPage.objects.versions_for(a.origin for a in adoptions)
+        for adoption in adoptions:
+            adoption.origin_here = versions.get(adoption.origin.translation_key, adoption.origin)
+        return adoptions
+
+
 class Adoption(models.Model):
     origin = models.ForeignKey(CaseStudyPage, verbose_name=_("case study replicated"),
                                on_delete=models.CASCADE, related_name="adoptions")

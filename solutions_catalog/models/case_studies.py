@@ -8,7 +8,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, CharField, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -95,8 +107,8 @@ STATE_ORDER = list(ModerationState)  # the author's next step first
 class CaseStudyQuerySet(PageQuerySet):
     def written_by(self, user) -> "CaseStudyQuerySet":
         """The case studies ``user`` started, for the cities they still write for (any, for
-        staff), annotated with ``moderation_state``: those awaiting someone first, then the
-        latest edited."""
+        staff), annotated with ``moderation_state`` and ``language``: those awaiting someone
+        first, then the latest edited."""
         v = viewer(user)
         if not v.authenticated:
             return self.none()
@@ -115,7 +127,8 @@ class CaseStudyQuerySet(PageQuerySet):
             default=Value(ModerationState.DRAFT))
         order = Case(*(When(moderation_state=key, then=Value(n))
                        for n, key in enumerate(STATE_ORDER)))
-        return (mine.annotate(workflow_status=Subquery(active.values("status")[:1]))
+        return (mine.annotate(workflow_status=Subquery(active.values("status")[:1]),
+                              language=F("locale__language_code"))
                 .annotate(moderation_state=state).annotate(state_order=order)
                 .select_related("city")
                 .order_by("state_order", "-latest_revision_created_at", "-pk"))
@@ -134,13 +147,39 @@ class CaseStudyQuerySet(PageQuerySet):
         version in it, or its translation is older than the source's last publication)."""
         return needing_translation(self, language)
 
+    def for_reader(self, language: str) -> "CaseStudyQuerySet":
+        """What a reader of ``language`` may see: each live, public case study once, in
+        ``language`` where that version is live, else in its other language (one version
+        per translation key). Annotated with ``language`` (the version's) and
+        ``other_language`` (True where it is not the reader's), for ``reader_first``."""
+        private = self.private_q()  # one query for the view restrictions
+        versions = (self.model.objects.live().exclude(private)
+                    .filter(translation_key=OuterRef("translation_key")))
+        return self.live().exclude(private).filter(
+            Q(locale__language_code=language)
+            # no version for the reader, and the first of the others
+            | (~Exists(versions.filter(locale__language_code=language))
+               & ~Exists(versions.filter(pk__lt=OuterRef("pk"))))
+        ).annotate(
+            language=F("locale__language_code"),
+            other_language=Case(When(locale__language_code=language, then=Value(False)),
+                                default=Value(True), output_field=BooleanField()),
+        )
+
+    def reader_first(self, *ordering: str) -> "CaseStudyQuerySet":
+        """Ordered with the reader's-language versions first (after ``for_reader``), then
+        by ``ordering``."""
+        return self.order_by("other_language", *ordering)
+
     def versions_for(self, pages: Iterable["CaseStudyPage"]) -> dict:
-        """translation key → the live version in the active language, in one query (for
-        lists of pages that lineage and deployments store in their first language)."""
+        """translation key → the version a reader of the active language sees (``for_reader``),
+        in two queries, none for no pages (for lists of pages that lineage and deployments
+        store in their first language)."""
         keys = {page.translation_key for page in pages}
-        language = (get_language() or "ko")[:2]
-        return {page.translation_key: page for page in self.live().filter(
-            translation_key__in=keys, locale__language_code=language)}
+        if not keys:
+            return {}
+        return {page.translation_key: page for page in self.for_reader(
+            (get_language() or "ko")[:2]).filter(translation_key__in=keys)}
 
 
 class CaseStudyPage(RegisteredContext, Page):

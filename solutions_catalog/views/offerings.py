@@ -53,13 +53,15 @@ def offering_detail(request: HttpRequest, slug: str) -> HttpResponse:
     may_edit = check(request.user, CatalogueAction.LIST_OFFERING, offering.vendor).allowed
     if not offering.is_public and not may_edit:
         raise Http404
-    deployments = offering.deployments.select_related("case_study", "case_study__city")
+    deployments = offering.deployments.select_related("case_study", "case_study__city",
+                                                      "case_study__locale")
     shown = list(deployments.public())
     claims = list(deployments.exclude(status=DeploymentStatus.CONFIRMED)) if may_edit else []
     versions = CaseStudyPage.objects.versions_for(d.case_study for d in shown + claims)
     for deployment in shown + claims:  # link the reader's language version
         deployment.page = versions.get(deployment.case_study.translation_key,
                                        deployment.case_study)
+    shown.sort(key=lambda deployment: getattr(deployment.page, "other_language", False))
     return render(request, "solutions_catalog/offering_detail.html", {
         "offering": offering,
         "themes": offering.themes.all(),

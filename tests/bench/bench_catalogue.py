@@ -5,7 +5,8 @@
 Runs in a throwaway test database (SQLite in memory, or PostgreSQL when DATABASE_URL says
 so), seeds the demo, adds case studies up to --cases, then times the catalogue index
 (unfiltered and filtered), a case-study page and the open-data API through Django's test
-client. Prints figures; asserts nothing.
+client, in Korean and in English (where the added case studies are Korean only). Prints
+figures; asserts nothing.
 """
 
 import argparse
@@ -61,7 +62,11 @@ def main() -> None:
         client = Client()
         for url in ["/catalogue/", "/catalogue/?theme=connectivity&country=KR",
                     "/catalogue/?page=20", "/catalogue/daegu-data-hub/",
-                    "/api/catalogue/case-studies?lang=ko&page_size=50"]:
+                    "/api/catalogue/case-studies?lang=ko&page_size=50",
+                    # the added case studies are Korean only: the English side lists them
+                    # after its own
+                    "/en/catalogue/", "/en/catalogue/?page=20",
+                    "/api/catalogue/case-studies?lang=en&page=10&page_size=50"]:
             measure(client, url, args.requests, args.slowest)
 
 if __name__ == "__main__":

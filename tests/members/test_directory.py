@@ -79,16 +79,16 @@ def test_organisation_page_in_both_languages_in_constant_queries(
         client, members, as_user, prefix, label, django_assert_num_queries):
     members.daegu.population = 2_370_000
     members.daegu.save()
-    # organisation, member organisations, themes, case studies, adoptions, offerings,
-    # open challenges; 3 for the footer's pages (then cached)
-    with django_assert_num_queries(10):
+    # organisation, member organisations, themes, page view restrictions, case studies,
+    # adoptions, offerings, open challenges; 3 for the footer's pages (then cached)
+    with django_assert_num_queries(11):
         response = client.get(f"{prefix}/members/daegu/")
     assert label in response.text
     assert "2,370,000" in response.text
     member = as_user(members.officer)
     for n in range(5):
         MembershipFactory(organisation=members.daegu)
-    with django_assert_num_queries(12):  # + session, user, viewer memberships, groups, people
+    with django_assert_num_queries(13):  # + session, user, viewer memberships, groups, people
         page = member.get(f"{prefix}/members/daegu/")
     assert "smartcity@daegu.example" in page.text
 

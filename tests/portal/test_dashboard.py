@@ -303,3 +303,13 @@ def test_a_case_study_unpublished_after_being_followed_leaves_the_dashboard(netw
     response = client.post(f"/case-studies/{page.pk}/unfollow/")
     assert response.status_code == 302 and response["Location"] == "/dashboard/"
     assert not CaseStudyFollow.objects.filter(user=network.officer).exists()
+
+
+def test_korean_only_case_studies_are_marked_on_the_english_dashboard(network, index, as_user):
+    add_things(network, index, 1, "ko")  # the catalogue here has no English side
+    client = as_user(network.officer)
+    html = client.get("/en/dashboard/").text
+    badge = '<span class="language-badge">In Korean</span>'
+    assert f'lang="ko">ko-followed-0</a>{badge}' in html  # followed
+    assert f'<span lang="ko">ko-draft-0</span>{badge}' in html  # own
+    assert "language-badge" not in client.get("/dashboard/").text
