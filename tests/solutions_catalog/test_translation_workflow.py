@@ -3,6 +3,7 @@ figures, partners and taxonomy follow the source when it changes; staff see what
 translating per language; officers ask for translations of their own city's case studies;
 the demo's translated pairs are registered with their English text kept."""
 
+import json
 from decimal import Decimal
 from io import StringIO
 
@@ -195,3 +196,31 @@ def test_demo_pairs_are_registered_with_their_english_text(catalogue, on_commit)
 
     call_command("register_translations", stdout=StringIO())  # idempotent
     assert case_studies.count() == 44
+
+
+def test_staff_translate_on_korean_screens(catalogue, as_user):
+    """wagtail-localize's own Korean covers a fifth of its screens; the portal's catalogue
+    supplies the rest (locale/ko: django.po and, for its React editor, djangojs.po)."""
+    call_command("register_translations", stdout=StringIO())
+    translation = Translation.objects.get(source__object_id=catalogue.translation_key)
+    client = as_user(staff())
+    client.cookies["django_language"] = "ko"
+
+    source_menu = client.get(f"/admin/pages/{catalogue.pk}/edit/").text
+    assert "번역된 페이지 동기화" in source_menu and "Sync translated pages" not in source_menu
+    sync = client.get(f"/admin/localize/update/{translation.source.pk}/").text
+    assert "페이지를 왜 동기화하나요?" in sync and "바로 게시" in sync
+    editor = client.get(f"/admin/pages/{english_version(catalogue).pk}/edit/")
+    assert editor.status_code == 200
+    editor_strings = client.get("/admin/localize/jsi18n/").text
+    for english in ("Sync translated pages", "Why would I sync", "Publish immediately",
+                    "Translated manually on", "Just now"):
+        assert english not in source_menu + sync + editor.text
+    assert escaped("직접 번역, ") in editor.text  # each segment's "translated manually on"
+    for korean in ("PO 파일 내려받기", "번역 게시: ", "항목 번역됨", "번역 안 됨"):
+        assert escaped(korean) in editor_strings
+
+
+def escaped(text: str) -> str:
+    """``text`` as JSON writes it in a page (the editor's props, the JavaScript catalogue)."""
+    return json.dumps(text)[1:-1]
