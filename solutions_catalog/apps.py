@@ -43,9 +43,16 @@ class SolutionsCatalogConfig(AppConfig):
     verbose_name = _("Solutions catalogue")
 
     def ready(self) -> None:
+        from wagtail.models import GroupApprovalTask, Task, Workflow
+
+        from common.i18n import show_stored_labels_translated
         from members.models import Membership, Organisation
 
+        from .authoring import MODERATORS_APPROVAL, REVIEW_TASK, REVIEW_WORKFLOW
         from .models import CatalogueIndexPage
+
+        show_stored_labels_translated("name", [REVIEW_WORKFLOW, REVIEW_TASK, MODERATORS_APPROVAL],
+                                      Workflow, Task, GroupApprovalTask)
 
         post_migrate.connect(_open_catalogues, sender=self)
         post_save.connect(_catalogue_created, sender=CatalogueIndexPage)
