@@ -8,11 +8,12 @@ import pytest
 
 from members import demo as members_demo
 from members.models import User
-from solutions_catalog.models import CaseStudyPage, CatalogueIndexPage
+from solutions_catalog.models import CaseStudyPage, CatalogueIndexPage, Theme
 from tests.e2e.test_case_study_walk import (
     footer_action,
     seeded,  # noqa: F401 (a fixture)
     sign_in,
+    write_rich_text,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -69,6 +70,14 @@ def test_submit_and_review_screens_are_korean(browser, live_server, screenshot, 
     officer.goto(f"/admin/pages/add/solutions_catalog/casestudypage/{index.pk}/")
     officer.locator("#id_title").fill(TITLE)
     officer.locator("#id_summary").fill("야간 보행 안전을 높이는 스마트 가로등.")
+    write_rich_text(officer, "problem", "골목길이 어두워 야간 보행 사고가 잦았다.")
+    write_rich_text(officer, "approach", "보행자를 감지해 밝기를 높이는 가로등을 설치했다.")
+    mobility = Theme.objects.get(slug="mobility")
+    themes = officer.locator(f"input[name=themes][value='{mobility.pk}']")
+    if themes.count():
+        themes.check()
+    else:
+        officer.locator("select[name=themes]").select_option(str(mobility.pk))
     officer.locator("footer [data-w-dropdown-target='toggle']").first.click()
     expect_text(officer, "컨소시엄 검토에 제출")
     english |= english_on(officer, "1-editor", screenshot)
