@@ -29,6 +29,7 @@ ENGLISH_LABELS = [
 ]
 # Words that may stay in Latin letters on a Korean screen: names, units, the case study's own
 # content and the browser's own rendering.
+CODE = re.compile(r"[A-Z]{3}")  # currency codes among the KPI units: data, not interface
 ALLOWED_WORDS = {"URL", "CSV", "PDF", "KPI", "SEO", "ID", "Wagtail", "API", "HTML"}
 
 
@@ -41,8 +42,9 @@ def english_left(page) -> list[str]:
         "e => [e.getAttribute('aria-label'), e.getAttribute('title'),"
         " e.getAttribute('placeholder')].filter(Boolean).join(' '))"))
     words = re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", f"{text} {labels}")
-    names = {part for user in User.objects.all() for part in str(user).split()}
-    return sorted({w for w in words if w not in ALLOWED_WORDS | names})
+    names = {part for user in User.objects.all()
+             for part in f"{user} {user.first_name} {user.last_name}".split()}
+    return sorted({w for w in words if w not in ALLOWED_WORDS | names and not CODE.fullmatch(w)})
 
 
 def english_on(page, name: str, screenshot) -> dict[str, list[str]]:
