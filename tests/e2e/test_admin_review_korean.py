@@ -41,7 +41,7 @@ def english_left(page) -> list[str]:
         "els => els.filter(e => e.offsetParent !== null).map("
         "e => [e.getAttribute('aria-label'), e.getAttribute('title'),"
         " e.getAttribute('placeholder')].filter(Boolean).join(' '))"))
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", f"{text} {labels}")
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]+", f"{text} {labels}")
     names = {part for user in User.objects.all()
              for part in f"{user} {user.first_name} {user.last_name}".split()}
     return sorted({w for w in words if w not in ALLOWED_WORDS | names and not CODE.fullmatch(w)})
