@@ -90,7 +90,6 @@ def test_submit_and_review_screens_are_korean(browser, live_server, screenshot, 
     officer.goto(f"/admin/pages/{page.pk}/edit/")
     officer.locator("[data-side-panel-toggle='status']").first.click()
     expect_text(officer, "컨소시엄 사무국 승인")  # the task, in the status panel
-    officer.wait_for_timeout(800)  # the panel slides in: let it settle for the screenshot
     english |= english_on(officer, "2-submitted", screenshot)
 
     staff = sign_in(browser, live_server, "staff@demo.example",
@@ -110,3 +109,4 @@ def test_submit_and_review_screens_are_korean(browser, live_server, screenshot, 
 
 def expect_text(page, text: str) -> None:
     page.get_by_text(text).first.wait_for(state="visible")
+    page.wait_for_timeout(800)  # menus fade and panels slide in: let them settle for the screenshot
