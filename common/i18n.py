@@ -1,6 +1,10 @@
 """Bilingual fields: models store ``<field>_ko`` and ``<field>_en`` side by side."""
 
-from django.utils.translation import get_language
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db.models.signals import post_init, pre_save
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 
 # What marks content shown in a language other than the reader's (badges, feed categories)
@@ -33,3 +37,41 @@ class Localized:
 
     def __get__(self, obj: object, owner: type | None = None):
         return self if obj is None else localized(obj, self.field)
+
+
+class StoredLabel(str):
+    """A name the portal stores in English in someone else's model (Wagtail's workflow and
+    task names), printed in the reader's language: templates and ``%`` formatting call
+    ``str()``, which translates, while the database and comparisons keep the English."""
+
+    def __str__(self) -> str:
+        return gettext(str.__str__(self))
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def show_stored_labels_translated(field: str, labels: Iterable[str], *models: type) -> None:
+    """Instances of ``models`` whose ``field`` holds one of ``labels`` read it as a
+    ``StoredLabel``. A label saved back through a form in another language (the admin's edit
+    form shows the translation) is stored as the English original again."""
+    labels = frozenset(labels)
+
+    def label_it(sender, instance, **kwargs) -> None:
+        if getattr(instance, field, None) in labels:
+            setattr(instance, field, StoredLabel(getattr(instance, field)))
+
+    def store_original(sender, instance, raw=False, **kwargs) -> None:
+        value = getattr(instance, field, None)
+        for label in labels:
+            if any(value == _translated(label, code) for code, _name in settings.LANGUAGES):
+                setattr(instance, field, label)
+
+    for model in models:
+        post_init.connect(label_it, sender=model, weak=False)
+        pre_save.connect(store_original, sender=model, weak=False)
+
+
+def _translated(label: str, language: str) -> str:
+    with override(language):
+        return gettext(label)

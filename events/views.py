@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -153,9 +153,11 @@ def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
                              user__is_active=True)
     registrations = {r.meeting_id: r.status for r in feed.user.registrations.active()}
     meetings = _feed_window().filter(pk__in=registrations)
-    return ics_response(calendar(
-        meetings, _("My meetings"),
-        lambda m: registrations[m.pk] == RegistrationStatus.CONFIRMED), "my-meetings")
+    # A calendar application fetches it without a language of its own: the owner's language.
+    with translation.override(feed.user.preferred_language):
+        return ics_response(calendar(
+            meetings, _("My meetings"),
+            lambda m: registrations[m.pk] == RegistrationStatus.CONFIRMED), "my-meetings")
 
 
 @require_POST

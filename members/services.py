@@ -57,6 +57,13 @@ def _localized_path(name: str, language: str, **kwargs) -> str:
         return reverse(name, kwargs=kwargs)
 
 
+def remember_preferred_language(user: User, language: str) -> None:
+    """The language a signed-in person last chose: their mail, feeds and admin use it."""
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+
+
 # --- Joining --------------------------------------------------------------------------------
 
 def submit_application(data: dict) -> OrganisationApplication:

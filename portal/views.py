@@ -3,12 +3,20 @@ import posixpath
 import re
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from members.services import remember_preferred_language
+
+from . import languages
 from .health import run_checks
 
 logger = logging.getLogger(__name__)
@@ -43,3 +51,25 @@ def local_media(request: HttpRequest, path: str) -> HttpResponse:
     if clean == "documents" or clean.startswith("documents/"):
         raise Http404
     return serve(request, clean, document_root=settings.MEDIA_ROOT)
+
+
+@never_cache
+@require_GET
+def switch_language(request: HttpRequest, language: str) -> HttpResponse:
+    """The header's language link: the page at ``next`` in ``language`` (or its nearest
+    translated parent, with a notice), remembered as a signed-in person's preference."""
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    location = request.GET.get("next", "/")
+    if not location.startswith("/") or not url_has_allowed_host_and_scheme(
+            location, allowed_hosts={request.get_host()}):
+        location = "/"
+    found = languages.destination(request, location, language)
+    if not found.exact:
+        with override(language):
+            messages.info(request, _("That page has no version in this language yet, so here "
+                                     "is the nearest page that has one."))
+    if request.user.is_authenticated:
+        remember_preferred_language(request.user, language)
+    # No language cookie: with Korean unprefixed, every address names its language itself.
+    return redirect(found.url)

@@ -9,6 +9,9 @@ class SolutionsCatalogConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: they import models, which Django loads only after
         # every app's AppConfig.
+        from wagtail.models import GroupApprovalTask, Task, Workflow
+
+        from common.i18n import show_stored_labels_translated
         from members import permissions as members_permissions
         from members.services import grant_to_staff
 
@@ -17,7 +20,10 @@ class SolutionsCatalogConfig(AppConfig):
             permissions,
             signals,
         )
+        from .authoring import MODERATORS_APPROVAL, REVIEW_TASK, REVIEW_WORKFLOW
 
+        show_stored_labels_translated("name", [REVIEW_WORKFLOW, REVIEW_TASK, MODERATORS_APPROVAL],
+                                      Workflow, Task, GroupApprovalTask)
         members_permissions.register(permissions.RULES)
         grant_to_staff(*permissions.STAFF_PERMISSIONS)
         signals.connect(self)

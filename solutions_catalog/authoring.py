@@ -11,6 +11,7 @@ e-mails the submitter the decision and the reviewer's comment.
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_noop
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -28,8 +29,11 @@ from members.permissions import check, forget, is_staff, viewer
 from .permissions import CatalogueAction
 
 CITY_AUTHORS_GROUP = "City authors"
-REVIEW_WORKFLOW = "Consortium review"
-REVIEW_TASK = "Consortium staff approval"
+# Stored in English; the admin prints them in the reader's language (see apps.py).
+REVIEW_WORKFLOW = gettext_noop("Consortium review")
+REVIEW_TASK = gettext_noop("Consortium staff approval")
+# Wagtail's own workflow and task (a migration of Wagtail's), on every other page.
+MODERATORS_APPROVAL = gettext_noop("Moderators approval")
 
 AUTHOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 # No wagtail-localize "submit translation": its "Sync translated pages" publishes the

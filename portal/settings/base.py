@@ -245,7 +245,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's catalogue, then the Korean that Wagtail's own catalogue lacks (read before it).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 FORMAT_MODULE_PATH = ["portal.formats"]  # corrections to Django's Korean formats

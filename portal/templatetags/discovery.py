@@ -3,8 +3,9 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import translate_url
-from django.utils.translation import get_language
+from django.urls import reverse, translate_url
+from django.utils.http import urlencode
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from portal.models import NewsIndexPage, ResourceLibraryPage, StandardPage
@@ -24,6 +25,19 @@ def alternate_links(context) -> list[tuple[str, str]]:
                 for p in page.get_translations(inclusive=True).live().public()
                 .select_related("locale")]
     return [(code, request.build_absolute_uri(translate_url(request.path, code)))
+            for code, _name in settings.LANGUAGES]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """The header's language links: each language's own name and, but for the one being
+    read, a plain link to this place in it (``portal.views.switch_language``)."""
+    request = context.get("request")
+    here = request.get_full_path() if request is not None else "/"
+    active = get_language()
+    return [{"code": code, "name": get_language_info(code)["name_local"],
+             "current": code == active,
+             "href": f"{reverse('switch_language', args=[code])}?{urlencode({'next': here})}"}
             for code, _name in settings.LANGUAGES]
 
 

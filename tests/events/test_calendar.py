@@ -54,7 +54,7 @@ def test_public_feeds_never_carry_the_online_link(client):
 
 def test_the_personal_feed_has_links_where_confirmed_and_can_be_rotated(as_user):
     confirmed, waiting = MeetingFactory(capacity=1), MeetingFactory(capacity=1)
-    person = MembershipFactory().user
+    person = MembershipFactory(user__preferred_language="en").user  # the feed speaks it
     services.register(waiting, MembershipFactory().user)
     services.register(confirmed, person)
     services.register(waiting, person)

@@ -17,10 +17,8 @@ def test_root_is_korean_and_en_prefix_is_english(client, demo_site):
     assert "Skip to content" in english.text
 
 
-def test_language_switcher_keeps_the_current_page(client, demo_site):
-    response = client.post(
-        reverse("set_language"), {"language": "en", "next": "/members/"}, follow=False
-    )
+def test_language_link_keeps_the_current_page(client, demo_site):
+    response = client.get(reverse("switch_language", args=["en"]), {"next": "/members/"})
     assert response.status_code == 302
     assert response["Location"] == "/en/members/"
 

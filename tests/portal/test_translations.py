@@ -47,3 +47,12 @@ def test_catalogue_has_every_translatable_string_in_the_code(tmp_path):
     fresh = polib.pofile(str(tmp_path / "locale" / "ko" / "LC_MESSAGES" / "django.po"))
     new = {e.msgid for e in fresh if not e.obsolete} - {e.msgid for e in polib.pofile(str(PO))}
     assert new == set(), "run makemessages -l ko and translate the new strings"
+
+
+def test_korean_needs_no_particle_pairs():
+    """No "이(가)" after a name: the wording takes an invariant particle (에서, 기관이, 주소로)."""
+    pairs = ("(가)", "(을)", "(를)", "(은)", "(는)", "(와)", "(과)", "(으)로")
+    catalogues = [PO, ROOT / "locale" / "wagtail" / "ko" / "LC_MESSAGES" / "django.po"]
+    found = [e.msgstr for po in catalogues for e in polib.pofile(str(po))
+             if any(pair in e.msgstr for pair in pairs)]
+    assert found == []
