@@ -14,6 +14,8 @@ class SearchConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from .glossary import changed
+        from .models import Concept
         from .registry import searchable_types
 
         # Each app declares its searchable types in its own search.py, as admin.py does.
@@ -36,6 +38,8 @@ class SearchConfig(AppConfig):
             signal.connect(_restriction_changed, sender=PageViewRestriction,
                            dispatch_uid=f"search-restriction-{name}")
         post_page_move.connect(_page_moved, dispatch_uid="search-page-move")
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(changed, sender=Concept, dispatch_uid=f"search-glossary-{name}")
 
 
 def _page_tree_changed(page) -> None:

@@ -114,11 +114,12 @@ def test_autocomplete_suggests_titles_by_any_word(notes):
                                                           language="en"))
 
 
-def test_did_you_mean_on_zero_results(notes):
+def test_a_typo_still_finds_and_did_you_mean_offers_the_whole_word(notes):
     misspelt = find(notes, "parkng")
-    assert misspelt.total == 0
-    assert misspelt.suggestion == "parking"
+    assert "Parking guidance app" in titles(misspelt)
+    assert misspelt.suggestion == "parking"  # the word as written, not its stem "park"
     assert find(notes, "parking").suggestion == ""
+    assert find(notes, "zzqxv").total == 0
 
 
 def test_similar_documents_share_the_topic_and_exclude_the_document_itself(notes):
