@@ -24,6 +24,12 @@ _LATIN_PART = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 KOREAN_TAGS = {"NNG", "NNP", "NR", "SL", "SN", "SH", "XR", "VV", "VA"}
 # Stems too common to say anything (있다, 하다, 되다, ...).
 KOREAN_STOP = {"있", "없", "하", "되", "않", "같", "이", "보", "주", "받", "들", "수"}
+# Particles written apart (a typing habit, or a query of only particles): alone, Kiwi would
+# read them as nouns.
+KOREAN_PARTICLES = {
+    "은", "는", "이", "가", "을", "를", "의", "에", "에서", "로", "으로", "와", "과", "도", "만",
+    "에게", "께", "한테", "부터", "까지", "보다", "처럼", "및", "등", "이다", "입니다",
+}
 ENGLISH_STOP = {
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in",
     "into", "is", "it", "its", "of", "on", "or", "our", "that", "the", "their", "them",
@@ -112,7 +118,8 @@ def _analyse_korean_words(words: list[str]) -> None:
 def tokens(text: str) -> list[Token]:
     """The analysed terms of ``text`` in order, each with its span in ``text``."""
     text = (text or "")[:MAX_ANALYSED_CHARACTERS]
-    words = [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text)
+             if m.group() not in KOREAN_PARTICLES]
     unknown = list(dict.fromkeys(w for w, _start in words
                                  if w not in _word_cache and _HANGUL.search(w)))
     if unknown:
