@@ -333,8 +333,8 @@ class ElasticsearchEngine:
                 source_includes=["terms"])["_source"]
         except NotFoundError:
             return []
-        hits = self._like([source.get("terms", "")], kinds=[kind], audiences=audiences, language=language,
-                          limit=limit + 1)
+        hits = self._like([source.get("terms", "")], kinds=[kind], audiences=audiences,
+                          language=language, limit=limit + 1)
         return [h for h in hits if h.object_id != object_id][:limit]
 
     def matching(self, text: str, *, kinds: Iterable[str], audiences: Iterable[str],

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from . import glossary
-from .analysis import tokens
 from .analysis import terms as analysed
+from .analysis import tokens
 from .query import MARK_END, MARK_START, marked
 from .registry import SearchRecord
 

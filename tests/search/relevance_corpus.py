@@ -20,7 +20,8 @@ from tests.factories import OrganisationFactory
 NOTES = {
     "daegu-hub": {
         "ko": ("대구 스마트시티 데이터 허브",
-               "대구광역시는 도시 데이터를 한곳에 모으는 데이터허브를 운영하며 다른 도시와 공유한다."),
+               "대구광역시는 도시 데이터를 한곳에 모으는 데이터허브를 운영하며 "
+               "다른 도시와 공유한다."),
         "en": ("Daegu smart city data hub",
                "Daegu gathers city data in one hub and shares it with other cities."),
     },
@@ -112,8 +113,10 @@ NOTES = {
                "Taipei's solar compacting bins tell crews when they are full."),
     },
     "singapore-twin": {
-        "ko": ("싱가포르 디지털 트윈", "싱가포르는 도시 전체를 3차원 디지털트윈으로 만들어 계획에 쓴다."),
-        "en": ("Virtual Singapore digital twin", "Singapore plans the city with a 3D digital twin."),
+        "ko": ("싱가포르 디지털 트윈",
+               "싱가포르는 도시 전체를 3차원 디지털트윈으로 만들어 계획에 쓴다."),
+        "en": ("Virtual Singapore digital twin",
+               "Singapore plans the city with a 3D digital twin."),
     },
     "suwon-solar": {
         "ko": ("수원시 태양광 지붕", "수원시는 공공건물 지붕에 태양광 패널을 설치했다."),
