@@ -115,28 +115,32 @@ def _analyse_korean_words(words: list[str]) -> None:
     _word_cache.update({word: tuple(parts) for word, parts in found.items()})
 
 
+def _cache(words: list[str]) -> None:
+    """Put every one of ``words`` in the word cache."""
+    unknown = [w for w in dict.fromkeys(words) if w not in _word_cache]
+    korean = [w for w in unknown if _HANGUL.search(w)]
+    if korean:
+        _analyse_korean_words(korean)
+    for word in unknown:
+        if word not in _word_cache:
+            _word_cache[word] = tuple((term, 0, len(word)) for term in _latin_terms(word))
+
+
 def tokens(text: str) -> list[Token]:
     """The analysed terms of ``text`` in order, each with its span in ``text``."""
-    text = (text or "")[:MAX_ANALYSED_CHARACTERS]
-    words = [(m.group(), m.start()) for m in _WORD.finditer(text)
-             if m.group() not in KOREAN_PARTICLES]
-    unknown = list(dict.fromkeys(w for w, _start in words
-                                 if w not in _word_cache and _HANGUL.search(w)))
-    if unknown:
-        _analyse_korean_words(unknown)
-    found: list[Token] = []
-    for word, start in words:
-        parts = _word_cache.get(word)
-        if parts is None:
-            parts = tuple((term, 0, len(word)) for term in _latin_terms(word))
-            _word_cache[word] = parts
-        found.extend(Token(term, start + s, start + e) for term, s, e in parts)
-    return found
+    words = [(m.group(), m.start())
+             for m in _WORD.finditer((text or "")[:MAX_ANALYSED_CHARACTERS])]
+    _cache([word for word, _start in words])
+    return [Token(term, start + s, start + e) for word, start in words
+            if word not in KOREAN_PARTICLES for term, s, e in _word_cache[word]]
 
 
 def terms(text: str) -> list[str]:
     """The analysed terms of ``text``, in order (repeats kept)."""
-    return [token.term for token in tokens(text)]
+    words = _WORD.findall((text or "")[:MAX_ANALYSED_CHARACTERS])
+    _cache(words)
+    return [term for word in words if word not in KOREAN_PARTICLES
+            for term, _s, _e in _word_cache[word]]
 
 
 def fold(text: str) -> str:

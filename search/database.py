@@ -18,7 +18,6 @@ from .matching import (
     AnalysedQuery,
     analyse_query,
     analyse_record,
-    has_match,
     highlight,
     suggestion,
 )
@@ -66,12 +65,12 @@ def _vocabulary(record: SearchRecord) -> dict[str, str]:
 
 
 def _hit(entry: SearchEntry, marks: frozenset[str] = frozenset()) -> SearchHit:
-    text = entry.summary if has_match(entry.summary, marks) else entry.body[:2000]
     return SearchHit(
         kind=entry.kind, object_id=entry.object_id, title=entry.title, url=entry.url,
         summary=entry.summary, date=entry.date, organisation=entry.organisation,
         language=entry.language,
-        highlight=highlight(text, marks) if marks and has_match(text, marks) else marked(""))
+        highlight=(highlight(entry.summary, marks) or highlight(entry.body[:2000], marks))
+        if marks else marked(""))
 
 
 def _score(terms: list[str], field: str = "terms") -> Case | Value:

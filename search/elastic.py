@@ -14,7 +14,7 @@ from elasticsearch_dsl import Q as ESQ
 
 from .analysis import terms as analysed
 from .documents import FACET_FIELDS, PortalDocument, scopes
-from .matching import TITLE_WEIGHT, AnalysedQuery, analyse_query, has_match, highlight, suggestion
+from .matching import TITLE_WEIGHT, AnalysedQuery, analyse_query, highlight, suggestion
 from .outbox import held_changes
 from .query import (
     MARK_END,
@@ -24,7 +24,6 @@ from .query import (
     SearchResults,
     correct,
     facet_counts,
-    marked,
 )
 from .registry import (
     FACETS,
@@ -82,8 +81,7 @@ def _hit(hit: dict, marks: frozenset[str] = frozenset()) -> SearchHit:
                      date=datetime.date.fromisoformat(date[:10]) if date else None,
                      organisation=source.get("organisation") or "",
                      language=source.get("language") or "",
-                     highlight=highlight(summary, marks) if has_match(summary, marks)
-                     else marked(""))
+                     highlight=highlight(summary, marks))
 
 
 def _facet_aggregations(selections: dict[str, dict]) -> dict:

@@ -55,6 +55,8 @@ class Glossary:
     phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     # concept id -> the terms of all its labels (what a highlight marks for it)
     label_terms: dict[str, set[str]] = field(default_factory=dict)
+    # first term of a label -> the lengths of the labels starting with it
+    lengths: dict[str, set[int]] = field(default_factory=dict)
 
     def add(self, concept_id: str, labels: list[str]) -> None:
         for label in labels:
@@ -62,18 +64,25 @@ class Glossary:
             if phrase and len(phrase) <= LONGEST_LABEL:
                 self.phrases.setdefault(phrase, set()).add(concept_id)
                 self.label_terms.setdefault(concept_id, set()).update(phrase)
+                self.lengths.setdefault(phrase[0], set()).add(len(phrase))
 
     def _matches(self, terms: list[str]) -> Iterator[tuple[int, int, set[str]]]:
         """(start, end, concept ids) of every label occurring in ``terms``."""
-        for start in range(len(terms)):
-            for end in range(start + 1, min(start + LONGEST_LABEL, len(terms)) + 1):
-                ids = self.phrases.get(tuple(terms[start:end]))
+        for start, term in enumerate(terms):
+            for length in self.lengths.get(term, ()):
+                ids = self.phrases.get(tuple(terms[start:start + length]))
                 if ids:
-                    yield start, end, ids
+                    yield start, start + length, ids
 
     def mentioned(self, terms: list[str]) -> set[str]:
         """The concepts a document's terms mention."""
-        return {i for _start, _end, ids in self._matches(terms) for i in ids}
+        found: set[str] = set()
+        lengths, phrases = self.lengths, self.phrases
+        for start, term in enumerate(terms):
+            if term in lengths:
+                for length in lengths[term]:
+                    found |= phrases.get(tuple(terms[start:start + length]), set())
+        return found
 
     def covering(self, terms: list[str]) -> list[set[str]]:
         """For each query term, the concepts of the labels it is part of."""

@@ -32,11 +32,12 @@ class AnalysedRecord:
 def analyse_record(record: SearchRecord) -> AnalysedRecord:
     current = glossary.current()
     title = analysed(record.title)
-    text = title + analysed(record.summary) + analysed(record.body)
+    rest = analysed(f"{record.summary}\n{record.body}")
+    title_concepts = current.mentioned(title)
     return AnalysedRecord(
-        terms=" ".join(text), title_terms=" ".join(title),
-        concepts=tuple(sorted(current.mentioned(text))),
-        title_concepts=tuple(sorted(current.mentioned(title))))
+        terms=" ".join(title + rest), title_terms=" ".join(title),
+        concepts=tuple(sorted(title_concepts | current.mentioned(rest))),
+        title_concepts=tuple(sorted(title_concepts)))
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def analyse_query(text: str) -> AnalysedQuery:
 
 def highlight(text: str, marks: frozenset[str], limit: int = 240) -> SafeString:
     """``text`` escaped, cut around the first match, each matched word in ``<mark>``: the
-    word as written (주차장 in 주차장에서, sensors for the term sensor)."""
+    word as written (주차장 in 주차장에서, sensors for the term sensor). "" when nothing in
+    ``text`` matches."""
     text = text.replace(MARK_START, "").replace(MARK_END, "")
     spans: list[tuple[int, int]] = []
     for token in tokens(text):
@@ -86,7 +88,9 @@ def highlight(text: str, marks: frozenset[str], limit: int = 240) -> SafeString:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], token.end))
             else:
                 spans.append((token.start, token.end))
-    first = spans[0][0] if spans else 0
+    if not spans:
+        return marked("")
+    first = spans[0][0]
     start = max(0, first - limit // 3)
     end = start + limit
     pieces, position = [], start
@@ -97,10 +101,6 @@ def highlight(text: str, marks: frozenset[str], limit: int = 240) -> SafeString:
         position = span_end
     pieces.append(text[position:end])
     return marked(("…" if start else "") + "".join(pieces) + ("…" if end < len(text) else ""))
-
-
-def has_match(text: str, marks: frozenset[str]) -> bool:
-    return any(token.term in marks for token in tokens(text))
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
