@@ -19,7 +19,8 @@ def search_engine(request, search_engine):
 
 
 def test_a_synced_object_is_stored_with_its_analysed_terms(search_engine):
-    org = OrganisationFactory(name_en="Bucheon", name_ko="부천시", description_ko="주차장에서 센서를")
+    org = OrganisationFactory(name_en="Bucheon", name_ko="부천시",
+                              description_ko="주차장에서 센서를")
     search_engine.sync("organisation", str(org.pk))
     assert titles(find(search_engine, "Bucheon", language="en")) == ["Bucheon"]
     raw = search_engine.client.get(index=search_engine.alias, id=f"organisation-{org.pk}-ko")

@@ -45,7 +45,8 @@ def test_glossary_loops_are_harmless(db):
 def korean_only(search_engine, temporary_registration):
     def records(org):
         yield SearchRecord(kind="note", object_id=str(org.pk), language="ko",
-                           title="수원시 스마트주차", summary="공영 주차장에서 빈 자리를 알려 준다.",
+                           title="수원시 스마트주차",
+                           summary="공영 주차장에서 빈 자리를 알려 준다.",
                            date=datetime.date(2025, 1, 1), url="/notes/suwon/",
                            audiences=(PUBLIC,))
 
