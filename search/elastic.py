@@ -5,6 +5,8 @@ import datetime
 import logging
 import re
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 
 from django.conf import settings
 from django.utils import timezone
@@ -37,6 +39,7 @@ from .registry import (
 
 logger = logging.getLogger(__name__)
 
+BULK_CHUNK = 500
 HIT_SOURCE = ["kind", "object_id", "language", "title", "url", "summary", "date",
               "organisation"]
 MARKED = re.compile(f"{MARK_START}(.*?){MARK_END}")
@@ -126,13 +129,26 @@ class ElasticsearchEngine:
         except NotFoundError:
             return []
 
-    def _bulk(self, records: Iterable[SearchRecord], index: str, *,
-              refresh: str | bool = "wait_for") -> int:
-        actions = (
-            PortalDocument.from_record(r, index).to_dict(include_meta=True)
-            for r in with_versions(records)
-        )
-        indexed, _errors = helpers.bulk(self.client, actions, chunk_size=500, refresh=refresh)
+    def _bulk(self, records: Iterable[SearchRecord], index: str) -> int:
+        """Index ``records``: each chunk is analysed here (the database is read in this
+        thread) while a second thread sends the previous one to the cluster."""
+        indexed = 0
+        versions = iter(with_versions(records))
+        with ThreadPoolExecutor(max_workers=1) as sender:
+            sending = None
+            while batch := list(islice(versions, BULK_CHUNK)):
+                actions = [PortalDocument.from_record(r, index).to_dict(include_meta=True)
+                           for r in batch]
+                if sending:
+                    indexed += sending.result()
+                sending = sender.submit(self._send, actions)
+            if sending:
+                indexed += sending.result()
+        return indexed
+
+    def _send(self, actions: list[dict]) -> int:
+        indexed, _errors = helpers.bulk(self.client, actions, chunk_size=BULK_CHUNK,
+                                        refresh=False)
         return indexed
 
     def rebuild(self, records: Iterable[SearchRecord] | None = None) -> int:
@@ -144,8 +160,7 @@ class ElasticsearchEngine:
                 # Nobody searches the new index yet: no refreshes while it loads, one at the end.
                 self.client.indices.put_settings(index=new_index,
                                                  settings={"refresh_interval": "-1"})
-                count = self._bulk(all_records() if records is None else records, new_index,
-                                   refresh=False)
+                count = self._bulk(all_records() if records is None else records, new_index)
                 self.client.indices.put_settings(index=new_index,
                                                  settings={"refresh_interval": None})
                 self.client.indices.refresh(index=new_index)

@@ -70,9 +70,11 @@ class Glossary:
         """(start, end, concept ids) of every label occurring in ``terms``."""
         for start, term in enumerate(terms):
             for length in self.lengths.get(term, ()):
-                ids = self.phrases.get(tuple(terms[start:start + length]))
-                if ids:
-                    yield start, start + length, ids
+                # A slice cut short by the end could equal a shorter label: skip it.
+                if start + length <= len(terms):
+                    ids = self.phrases.get(tuple(terms[start:start + length]))
+                    if ids:
+                        yield start, start + length, ids
 
     def mentioned(self, terms: list[str]) -> set[str]:
         """The concepts a document's terms mention."""

@@ -35,3 +35,11 @@ def test_glossary_loops_neither_hang_nor_multiply():
     glossary.add("2", ["street light", "가로등"])
     assert glossary.mentioned(terms("스마트 가로등 and street lights")) == {"1", "2"}
     assert glossary.covering(terms("street light")) == [{"1", "2"}, {"1", "2"}]
+
+
+def test_a_query_ending_inside_a_longer_label_is_covered_by_the_shorter_one_only():
+    glossary = Glossary()
+    glossary.add("1", ["park"])
+    glossary.add("2", ["park ride"])
+    assert glossary.covering(["park"]) == [{"1"}]
+    assert glossary.covering(["park", "ride"]) == [{"1", "2"}, {"2"}]
