@@ -68,3 +68,15 @@ def test_english_search_page_shows_a_korean_only_document_marked(korean_only, cl
     assert "<mark>주차장</mark>에서" in page
     korean_page = client.get("/search/", {"q": "parking", "kind": "note"}).content.decode()
     assert "수원시 스마트주차" in korean_page and "로만 작성됨" not in korean_page
+
+
+def test_staff_edit_the_glossary_in_the_admin_in_korean(db, as_user, django_user_model):
+    glossary.seed()
+    staff = django_user_model.objects.create_superuser(email="glossary@example.org",
+                                                       password="x")
+    client = as_user(staff)
+    listing = client.get("/admin/snippets/search/concept/", {"q": "가로등"},
+                         HTTP_ACCEPT_LANGUAGE="ko")
+    assert listing.status_code == 200
+    page = listing.content.decode()
+    assert "용어집" in page and "street light" in page
