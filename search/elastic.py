@@ -15,7 +15,7 @@ from elasticsearch_dsl import Index, Search
 from elasticsearch_dsl import Q as ESQ
 
 from .analysis import terms as analysed
-from .documents import FACET_FIELDS, PortalDocument, scopes
+from .documents import FACET_FIELDS, PortalDocument, bulk_action, scopes
 from .matching import TITLE_WEIGHT, AnalysedQuery, analyse_query, highlight, suggestion
 from .outbox import held_changes
 from .query import (
@@ -137,8 +137,7 @@ class ElasticsearchEngine:
         with ThreadPoolExecutor(max_workers=1) as sender:
             sending = None
             while batch := list(islice(versions, BULK_CHUNK)):
-                actions = [PortalDocument.from_record(r, index).to_dict(include_meta=True)
-                           for r in batch]
+                actions = [bulk_action(r, index) for r in batch]
                 if sending:
                     indexed += sending.result()
                 sending = sender.submit(self._send, actions)
@@ -188,8 +187,7 @@ class ElasticsearchEngine:
         # Deleted by id in every language the object could have (the minimal distribution
         # has no _delete_by_query); deleting a document that is not there is a harmless 404.
         stale = [doc_id(kind, object_id, code) for code in language_codes()]
-        actions = [PortalDocument.from_record(r, self.alias).to_dict(include_meta=True)
-                   for r in with_versions(records)]
+        actions = [bulk_action(r, self.alias) for r in with_versions(records)]
         actions += [{"_op_type": "delete", "_index": self.alias, "_id": stale_id}
                     for stale_id in stale if stale_id not in current]
         try:
