@@ -36,6 +36,7 @@ class HitOut(Schema):
     url: str
     summary: str
     date: datetime.date | None
+    language: str  # the version's language: another than ``lang`` when that is the only one
     highlight: str  # HTML: escaped text, matches wrapped in <mark>
 
 

@@ -2,6 +2,7 @@
 documents as Elasticsearch, kept in two tables, matched with plain SQL and counted with the
 ORM. Good for a development machine or a small deployment; Elasticsearch for scale."""
 
+import difflib
 import re
 from collections.abc import Iterable
 from functools import reduce
@@ -11,13 +12,22 @@ from operator import add, or_
 from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
-from .analysis import fold, key_terms
-from .models import AUDIENCE, SearchEntry, SearchTag
-from .query import SearchHit, SearchQuery, SearchResults, correct, facet_counts, mark_terms
+from .analysis import fold, key_terms, tokens
+from .matching import (
+    TITLE_WEIGHT,
+    AnalysedQuery,
+    analyse_query,
+    analyse_record,
+    highlight,
+    suggestion,
+)
+from .models import AUDIENCE, SearchEntry, SearchTag, SearchTerm
+from .query import SearchHit, SearchQuery, SearchResults, correct, facet_counts, marked
 from .rebuild import rebuild
-from .registry import FACETS, SearchRecord, records_of
+from .registry import FACETS, SearchRecord, records_of, with_versions
 
 VOCABULARY_DOCUMENTS = 2000  # did-you-mean reads at most this many documents' words
+CONCEPT, TITLE_CONCEPT, SHOWN_FOR = "concept", "title_concept", "shown_for"
 
 
 def _batches(records: Iterable[SearchRecord], size: int) -> Iterable[list[SearchRecord]]:
@@ -26,36 +36,63 @@ def _batches(records: Iterable[SearchRecord], size: int) -> Iterable[list[Search
         yield batch
 
 
-def _entry(record: SearchRecord) -> SearchEntry:
-    return SearchEntry(
+def _spaced(terms: str) -> str:
+    return f" {terms} " if terms else ""
+
+
+def _stored(record: SearchRecord) -> tuple[SearchEntry, list[tuple[str, str]]]:
+    """The entry of a record, and its tags other than the entry itself."""
+    analysed = analyse_record(record)
+    entry = SearchEntry(
         doc_id=record.doc_id, kind=record.kind, object_id=record.object_id,
         language=record.language, title=record.title[:400], summary=record.summary,
-        body=record.body, folded=fold(" ".join((record.title, record.summary, record.body))),
+        body=record.body, terms=_spaced(analysed.terms),
+        title_terms=_spaced(analysed.title_terms),
         folded_title=fold(record.title)[:400], date=record.date,
         organisation=record.organisation, url=record.url)
+    tags = [(AUDIENCE, audience) for audience in record.audiences]
+    tags += [(facet, value) for facet in FACETS for value in record.facet_values(facet)]
+    tags += [(SHOWN_FOR, code) for code in record.shown_for or (record.language,)]
+    tags += [(CONCEPT, c) for c in analysed.concepts]
+    tags += [(TITLE_CONCEPT, c) for c in analysed.title_concepts]
+    return entry, tags
 
 
-def _tags(entry: SearchEntry, record: SearchRecord) -> Iterable[SearchTag]:
-    for audience in record.audiences:
-        yield SearchTag(entry=entry, facet=AUDIENCE, value=audience)
-    for facet in FACETS:
-        for value in record.facet_values(facet):
-            yield SearchTag(entry=entry, facet=facet, value=value)
+def _vocabulary(record: SearchRecord) -> dict[str, str]:
+    """word as written (lower case) -> its term, for typo tolerance and did-you-mean."""
+    text = f"{record.title} {record.summary}"
+    return {text[t.start:t.end].lower()[:80]: t.term[:80] for t in tokens(text)
+            if t.term.isalpha() and t.term.isascii()}
 
 
-def _hit(entry: SearchEntry, terms: list[str] | None = None) -> SearchHit:
+def _hit(entry: SearchEntry, marks: frozenset[str] = frozenset()) -> SearchHit:
     return SearchHit(
         kind=entry.kind, object_id=entry.object_id, title=entry.title, url=entry.url,
         summary=entry.summary, date=entry.date, organisation=entry.organisation,
-        highlight=mark_terms(entry.summary or entry.body, terms or []))
+        language=entry.language,
+        highlight=(highlight(entry.summary, marks) or highlight(entry.body[:2000], marks))
+        if marks else marked(""))
 
 
-def _score(terms: list[str], field: str = "folded_title") -> Case | Value:
-    """How many of ``terms`` a field contains: a rough relevance for ordering."""
+def _score(terms: list[str], field: str = "terms") -> Case | Value:
+    """How many of ``terms`` a field contains."""
     if not terms:
         return Value(0)
-    return reduce(add, (Case(When(**{f"{field}__contains": fold(t)}, then=1), default=0,
+    return reduce(add, (Case(When(**{f"{field}__contains": f" {t} "}, then=1), default=0,
                              output_field=IntegerField()) for t in terms))
+
+
+def _tagged(facet: str, values: Iterable[str]) -> Q:
+    return Q(pk__in=SearchTag.objects.filter(facet=facet, value__in=list(values))
+             .values("entry"))
+
+
+def _likely_terms(term: str) -> list[str]:
+    """Indexed terms that ``term`` is probably a misspelling of (the first letter is rarely
+    the one mistyped)."""
+    known = SearchTerm.objects.filter(term__startswith=term[0]).values_list(
+        "term", flat=True).distinct()
+    return difflib.get_close_matches(term, list(known), 3, 0.75)
 
 
 class DatabaseEngine:
@@ -63,11 +100,17 @@ class DatabaseEngine:
 
     def _store(self, records: Iterable[SearchRecord]) -> int:
         stored = 0
-        for batch in _batches(records, 500):
-            entries = SearchEntry.objects.bulk_create([_entry(r) for r in batch])
+        for batch in _batches(with_versions(records), 500):
+            analysed = [_stored(r) for r in batch]
+            entries = SearchEntry.objects.bulk_create([entry for entry, _tags in analysed])
             SearchTag.objects.bulk_create(
-                [tag for entry, record in zip(entries, batch, strict=True)
-                 for tag in _tags(entry, record)])
+                [SearchTag(entry=entry, facet=facet, value=value[:80])
+                 for entry, (_entry, tags) in zip(entries, analysed, strict=True)
+                 for facet, value in tags])
+            vocabulary = {w: t for r in batch for w, t in _vocabulary(r).items()}
+            SearchTerm.objects.bulk_create(
+                [SearchTerm(word=w, term=t) for w, t in vocabulary.items()],
+                ignore_conflicts=True)
             stored += len(entries)
         return stored
 
@@ -79,6 +122,7 @@ class DatabaseEngine:
         """One transaction: searches see the old entries until the new ones commit."""
         with transaction.atomic():
             SearchEntry.objects.all().delete()
+            SearchTerm.objects.all().delete()
             return self._store(records)
 
     def sync(self, kind: str, object_id: str) -> None:
@@ -99,10 +143,46 @@ class DatabaseEngine:
     def _visible(self, audiences: Iterable[str], language: str | None) -> QuerySet:
         return SearchEntry.objects.visible_to(audiences).in_language(language)
 
+    def _readable(self, audiences: Iterable[str], language: str | None) -> QuerySet:
+        """What a reader may see: one version of each object, theirs where there is one."""
+        entries = SearchEntry.objects.visible_to(audiences)
+        return entries.tagged(SHOWN_FOR, [language]) if language else entries
+
+    def _clauses(self, analysed: AnalysedQuery) -> tuple[list[Q], list[Q]]:
+        """Per query term, what matches it anywhere and what matches it in the title: the
+        term, its likely spellings when it is not indexed as typed, its concepts."""
+        typed = {c.term for c in analysed.clauses if c.typo_tolerant}
+        indexed = set(SearchTerm.objects.filter(term__in=typed).values_list("term", flat=True))
+        unknown = typed - indexed
+        anywhere, in_title = [], []
+        for clause in analysed.clauses:
+            spellings = [clause.term]
+            if clause.term in unknown:
+                spellings += _likely_terms(clause.term)
+            anywhere_q = reduce(or_, (Q(terms__contains=f" {t} ") for t in spellings))
+            title_q = reduce(or_, (Q(title_terms__contains=f" {t} ") for t in spellings))
+            if clause.concepts:
+                anywhere_q |= _tagged(CONCEPT, clause.concepts)
+                title_q |= _tagged(TITLE_CONCEPT, clause.concepts)
+            anywhere.append(anywhere_q)
+            in_title.append(title_q)
+        return anywhere, in_title
+
     def search(self, query: SearchQuery) -> SearchResults:
-        base = self._visible(query.audiences, query.language)
-        for term in query.terms:
-            base = base.filter(folded__contains=fold(term))
+        analysed = analyse_query(query.text)
+        base = self._readable(query.audiences, query.language)
+        score: Case | Value = Value(0)
+        if analysed.clauses:
+            anywhere, in_title = self._clauses(analysed)
+            matched = reduce(add, (Case(When(q, then=1), default=0, output_field=IntegerField())
+                                   for q in anywhere))
+            score = reduce(add, (Case(When(t, then=TITLE_WEIGHT), When(q, then=1), default=0,
+                                      output_field=IntegerField())
+                                 for q, t in zip(anywhere, in_title, strict=True)))
+            base = SearchEntry.objects.filter(pk__in=base.annotate(matched=matched).filter(
+                matched__gte=analysed.required).values("pk"))
+        elif query.text:  # only particles or punctuation
+            base = base.none()
         if query.date_from:
             base = base.filter(date__gte=query.date_from)
         if query.date_to:
@@ -122,20 +202,26 @@ class DatabaseEngine:
             facets[facet] = facet_counts(query, dict(rows), facet)
         matches = filtered()
         total = matches.count()
+        theirs = Case(When(language=query.language, then=0), default=1,
+                      output_field=IntegerField())
         if query.sort == "newest":
-            ordered = matches.order_by(F("date").desc(nulls_last=True), "doc_id")
+            ordered = matches.annotate(theirs=theirs).order_by(
+                "theirs", F("date").desc(nulls_last=True), "doc_id")
         else:
-            ordered = matches.annotate(score=_score(query.terms)).order_by(
-                "-score", "-date", "doc_id")
+            ordered = matches.annotate(theirs=theirs, score=score).order_by(
+                "theirs", "-score", F("date").desc(nulls_last=True), "doc_id")
         page = ordered[query.offset:query.offset + query.per_page]
-        return SearchResults(
-            total=total, hits=[_hit(e, query.terms) for e in page], facets=facets,
-            suggestion=self._did_you_mean(query) if total == 0 and query.terms else "",
-            page=query.page, per_page=query.per_page)
+        hits = [_hit(e, analysed.marks) for e in page]
+        if hits:
+            offered = suggestion(query.text, analysed, [f"{h.title} {h.summary}" for h in hits])
+        else:
+            offered = self._did_you_mean(query) if analysed.clauses else ""
+        return SearchResults(total=total, hits=hits, facets=facets, suggestion=offered,
+                             page=query.page, per_page=query.per_page)
 
     def _did_you_mean(self, query: SearchQuery) -> str:
         """Known words near the query's, from the newest documents the viewer may see."""
-        texts = (self._visible(query.audiences, query.language).order_by("-date")
+        texts = (self._readable(query.audiences, query.language).order_by("-date")
                  .values_list("title", "summary")[:VOCABULARY_DOCUMENTS])
         vocabulary = {w for text in texts for w in re.findall(r"\w{3,}", " ".join(text).lower())}
         return correct(query.terms, vocabulary, 0.75)
@@ -174,6 +260,6 @@ class DatabaseEngine:
             return []
         needed = 2 if len(terms) >= 4 else 1
         entries = (self._visible(audiences, language).filter(kind__in=list(kinds))
-                   .annotate(score=_score(terms, "folded")).filter(score__gte=needed)
+                   .annotate(score=_score(terms)).filter(score__gte=needed)
                    .order_by("-score", "-date", "doc_id")[:limit])
-        return [_hit(e, terms) for e in entries]
+        return [_hit(e, frozenset(terms)) for e in entries]

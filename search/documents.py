@@ -4,41 +4,29 @@ from collections.abc import Iterable
 
 from elasticsearch_dsl import Completion, Date, Document, Keyword, Text
 
-from .analysis import hangul_bigrams
+from .matching import analyse_record
 from .query import MARK_END, MARK_START
 from .registry import SearchRecord
 
 TEXT_FIELDS = ("title", "summary", "body")
-# sub-field name -> (module or plugin that provides it, analyzer), best first
-LANGUAGE_ANALYZERS = {
-    "english": [("analysis-common", "english")],
-    "korean": [("analysis-nori", "nori"), ("analysis-common", "cjk")],
-}
-
-
-def language_subfields(available_modules: set[str]) -> dict:
-    """The mapping properties that add language analysis the cluster can do; the Hangul
-    bigram field covers Korean where it can do none."""
-    subfields = {}
-    for name, choices in LANGUAGE_ANALYZERS.items():
-        analyzer = next((a for module, a in choices if module in available_modules), None)
-        if analyzer:
-            subfields[name] = {"type": "text", "analyzer": analyzer}
-    if not subfields:
-        return {}
-    return {f: {"type": "text", "analyzer": "standard", "fields": subfields} for f in TEXT_FIELDS}
 
 
 class PortalDocument(Document):
     kind = Keyword()
     object_id = Keyword()
     language = Keyword()
-    # Language-specific sub-fields (title.english, title.korean, ...) are added at index
-    # creation when the cluster has the analysis modules: see ``LANGUAGE_ANALYZERS``.
+    object_key = Keyword()  # kind-object_id: the versions of one object share it
+    shown_for = Keyword()  # readers' languages this version is shown to
+    # What queries match: terms analysed in Python (search.analysis), the same whatever
+    # analysis modules the cluster has; the glossary concepts the text mentions.
+    terms = Text(analyzer="whitespace")
+    title_terms = Text(analyzer="whitespace")
+    concepts = Keyword()
+    title_concepts = Keyword()
+    # The text as written: shown, highlighted in Python, and searched for did-you-mean.
     title = Text(analyzer="standard")
     summary = Text(analyzer="standard")
-    body = Text(analyzer="standard")
-    hangul = Text(analyzer="whitespace")
+    body = Text(analyzer="standard", index=False)
     themes = Keyword()
     domain = Keyword()
     maturity = Keyword()
@@ -57,31 +45,41 @@ class PortalDocument(Document):
         {"name": "scope", "type": "category", "path": "scope"},
     ])
 
-    @classmethod
-    def from_record(cls, record: SearchRecord, index: str) -> "PortalDocument":
-        return cls(
-            meta={"id": record.doc_id, "index": index},
-            kind=record.kind,
-            object_id=record.object_id,
-            language=record.language,
-            title=unmarked(record.title),
-            summary=unmarked(record.summary),
-            body=unmarked(record.body),
-            hangul=hangul_bigrams(" ".join((record.title, record.summary, record.body))),
-            themes=list(record.themes),
-            domain=record.domain or None,
-            maturity=record.maturity or None,
-            funding=record.funding or None,
-            country=record.country or None,
-            city=record.city or None,
-            organisation=record.organisation or None,
-            date=record.date,
-            year=record.year or None,
-            audiences=list(record.audiences),
-            scope=scopes(record.audiences, [record.language]),
-            url=record.url,
-            suggest={"input": title_prefixes(record.title)},
-        )
+
+
+def bulk_action(record: SearchRecord, index: str) -> dict:
+    """The bulk-index action of one record, with the fields ``PortalDocument`` maps (built
+    as a plain dict: elasticsearch-dsl's objects cost more than the analysis on a rebuild)."""
+    analysed = analyse_record(record)
+    source = {
+        "kind": record.kind,
+        "object_id": record.object_id,
+        "language": record.language,
+        "object_key": record.object_key,
+        "shown_for": list(record.shown_for or (record.language,)),
+        "terms": analysed.terms,
+        "title_terms": analysed.title_terms,
+        "concepts": list(analysed.concepts),
+        "title_concepts": list(analysed.title_concepts),
+        "title": unmarked(record.title),
+        "summary": unmarked(record.summary),
+        "body": unmarked(record.body),
+        "themes": list(record.themes),
+        "domain": record.domain or None,
+        "maturity": record.maturity or None,
+        "funding": record.funding or None,
+        "country": record.country or None,
+        "city": record.city or None,
+        "organisation": record.organisation or None,
+        "date": record.date.isoformat() if record.date else None,
+        "year": record.year or None,
+        "audiences": list(record.audiences),
+        "scope": scopes(record.audiences, [record.language]),
+        "url": record.url,
+        "suggest": {"input": title_prefixes(record.title)},
+    }
+    return {"_index": index, "_id": record.doc_id,
+            "_source": {k: v for k, v in source.items() if v is not None}}
 
 
 def unmarked(text: str) -> str:

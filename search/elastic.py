@@ -5,6 +5,8 @@ import datetime
 import logging
 import re
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 
 from django.conf import settings
 from django.utils import timezone
@@ -12,15 +14,9 @@ from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch_dsl import Index, Search
 from elasticsearch_dsl import Q as ESQ
 
-from .analysis import hangul_bigrams
-from .documents import (
-    FACET_FIELDS,
-    LANGUAGE_ANALYZERS,
-    TEXT_FIELDS,
-    PortalDocument,
-    language_subfields,
-    scopes,
-)
+from .analysis import terms as analysed
+from .documents import FACET_FIELDS, PortalDocument, bulk_action, scopes
+from .matching import TITLE_WEIGHT, AnalysedQuery, analyse_query, highlight, suggestion
 from .query import (
     MARK_END,
     MARK_START,
@@ -29,56 +25,65 @@ from .query import (
     SearchResults,
     correct,
     facet_counts,
-    marked,
 )
 from .rebuild import rebuild
-from .registry import FACETS, SearchRecord, doc_id, language_codes, records_of
+from .registry import (
+    FACETS,
+    SearchRecord,
+    doc_id,
+    language_codes,
+    records_of,
+    with_versions,
+)
 
 logger = logging.getLogger(__name__)
 
-BOOSTS = {"title": 3, "summary": 2, "body": 1}
-# Sub-fields missing from an index (no such analysis module) are ignored by multi_match.
-QUERY_FIELDS = [
-    f"{field}{suffix}^{BOOSTS[field]}"
-    for field in TEXT_FIELDS
-    for suffix in ["", *(f".{name}" for name in LANGUAGE_ANALYZERS)]
-]
-SIMILARITY_FIELDS = ["title", "summary", "body", "hangul"]
-# Words that say nothing about a topic (the minimal distribution has no stop-word analyzer).
-STOP_WORDS = (
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in",
-    "into", "is", "it", "its", "of", "on", "or", "our", "that", "the", "their", "them",
-    "there", "these", "they", "this", "to", "was", "we", "were", "which", "will", "with",
-    "you", "your",
-)
-HIT_SOURCE = ["kind", "object_id", "title", "url", "summary", "date", "organisation"]
+BULK_CHUNK = 500
+HIT_SOURCE = ["kind", "object_id", "language", "title", "url", "summary", "date",
+              "organisation"]
 MARKED = re.compile(f"{MARK_START}(.*?){MARK_END}")
 MARK_TAGS = {"pre_tags": [MARK_START], "post_tags": [MARK_END]}
+# Above any relevance score: the reader's language first, the others after.
+READER_LANGUAGE_BOOST = 10_000
+TYPO_BOOST = 0.3  # a word matched only by its likeness counts less than one matched as typed
 
 
 def _field(facet: str) -> str:
     return FACET_FIELDS.get(facet, facet)
 
 
-def text_query(text: str) -> ESQ:
-    query = ESQ("multi_match", query=text, fields=QUERY_FIELDS)
-    bigrams = hangul_bigrams(text)
-    if bigrams:  # Korean compounds with or without the space
-        query |= ESQ("match", hangul={"query": bigrams, "operator": "and"})
-    return query
+def text_query(query: AnalysedQuery) -> dict:
+    """Each query term matched as itself (in the title counting more), by its likeness
+    when long enough, or through a glossary concept; most terms must match."""
+    clauses = []
+    for clause in query.clauses:
+        ways: list[dict] = [
+            {"term": {"title_terms": {"value": clause.term, "boost": TITLE_WEIGHT}}},
+            {"term": {"terms": {"value": clause.term}}},
+        ]
+        if clause.typo_tolerant:
+            ways.append({"fuzzy": {"terms": {"value": clause.term, "fuzziness": "AUTO",
+                                             "prefix_length": 1, "boost": TYPO_BOOST}}})
+        if clause.concepts:
+            ids = sorted(clause.concepts)
+            ways += [{"terms": {"title_concepts": ids, "boost": TITLE_WEIGHT}},
+                     {"terms": {"concepts": ids}}]
+        clauses.append({"dis_max": {"queries": ways, "tie_breaker": 0.3}})
+    return {"bool": {"should": clauses, "minimum_should_match": query.required}}
 
 
-def _hit(hit: dict) -> SearchHit:
+def _hit(hit: dict, marks: frozenset[str] = frozenset()) -> SearchHit:
     """A hit of a raw response (parsed without elasticsearch-dsl's wrappers: they cost more
     than the rest of the portal's work on a search)."""
-    source, fragments = hit["_source"], hit.get("highlight", {})
-    best = next((fragments[f][0] for prefix in ("summary", "body")
-                 for f in sorted(fragments) if f.startswith(prefix)), "")
+    source = hit["_source"]
+    summary = source.get("summary") or ""
     date = source.get("date")
     return SearchHit(kind=source["kind"], object_id=source["object_id"], title=source["title"],
-                     url=source["url"], summary=source.get("summary") or "",
+                     url=source["url"], summary=summary,
                      date=datetime.date.fromisoformat(date[:10]) if date else None,
-                     organisation=source.get("organisation") or "", highlight=marked(best))
+                     organisation=source.get("organisation") or "",
+                     language=source.get("language") or "",
+                     highlight=highlight(summary, marks))
 
 
 def _facet_aggregations(selections: dict[str, dict]) -> dict:
@@ -110,14 +115,7 @@ class ElasticsearchEngine:
         index.settings(number_of_shards=1, number_of_replicas=0)
         index.document(PortalDocument)
         index.create()
-        extra = language_subfields(self._analysis_modules())
-        if extra:
-            self.client.indices.put_mapping(index=name, properties=extra)
         return name
-
-    def _analysis_modules(self) -> set[str]:
-        nodes = self.client.nodes.info(metric="plugins")["nodes"].values()
-        return {m["name"] for node in nodes for m in node["modules"] + node["plugins"]}
 
     def ensure_index(self) -> None:
         if not self._alias_targets():
@@ -130,12 +128,25 @@ class ElasticsearchEngine:
         except NotFoundError:
             return []
 
-    def _bulk(self, records: Iterable[SearchRecord], index: str, *,
-              refresh: str | bool = "wait_for") -> int:
-        actions = (
-            PortalDocument.from_record(r, index).to_dict(include_meta=True) for r in records
-        )
-        indexed, _errors = helpers.bulk(self.client, actions, chunk_size=500, refresh=refresh)
+    def _bulk(self, records: Iterable[SearchRecord], index: str) -> int:
+        """Index ``records``: each chunk is analysed here (the database is read in this
+        thread) while a second thread sends the previous one to the cluster."""
+        indexed = 0
+        versions = iter(with_versions(records))
+        with ThreadPoolExecutor(max_workers=1) as sender:
+            sending = None
+            while batch := list(islice(versions, BULK_CHUNK)):
+                actions = [bulk_action(r, index) for r in batch]
+                if sending:
+                    indexed += sending.result()
+                sending = sender.submit(self._send, actions)
+            if sending:
+                indexed += sending.result()
+        return indexed
+
+    def _send(self, actions: list[dict]) -> int:
+        indexed, _errors = helpers.bulk(self.client, actions, chunk_size=BULK_CHUNK,
+                                        refresh=False)
         return indexed
 
     def rebuild(self, records: Iterable[SearchRecord] | None = None) -> int:
@@ -150,7 +161,7 @@ class ElasticsearchEngine:
             # Nobody searches the new index yet: no refreshes while it loads, one at the end.
             self.client.indices.put_settings(index=new_index,
                                              settings={"refresh_interval": "-1"})
-            count = self._bulk(records, new_index, refresh=False)
+            count = self._bulk(records, new_index)
             self.client.indices.put_settings(index=new_index,
                                              settings={"refresh_interval": None})
             self.client.indices.refresh(index=new_index)
@@ -178,8 +189,7 @@ class ElasticsearchEngine:
         # Deleted by id in every language the object could have (the minimal distribution
         # has no _delete_by_query); deleting a document that is not there is a harmless 404.
         stale = [doc_id(kind, object_id, code) for code in language_codes()]
-        actions = [PortalDocument.from_record(r, self.alias).to_dict(include_meta=True)
-                   for r in records]
+        actions = [bulk_action(r, self.alias) for r in with_versions(records)]
         actions += [{"_op_type": "delete", "_index": self.alias, "_id": stale_id}
                     for stale_id in stale if stale_id not in current]
         try:
@@ -218,11 +228,28 @@ class ElasticsearchEngine:
     def _execute(self, search: Search) -> dict:
         return self.client.search(index=self.alias, body=search.to_dict()).body
 
-    def search_body(self, query: SearchQuery) -> dict:
+    def _readable(self, audiences: Iterable[str], language: str | None) -> Search:
+        """What a reader may see: one version of each object, theirs where there is one."""
+        search = (Search(using=self.client, index=self.alias)
+                  .filter("terms", audiences=sorted(audiences)))
+        return search.filter("term", shown_for=language) if language else search
+
+    def search_body(self, query: SearchQuery, analysed: AnalysedQuery | None = None) -> dict:
         """The request the portal sends for ``query`` (the benchmark replays it raw)."""
-        search = self._visible(query.audiences, query.language)
-        if query.text:
-            search = search.query(text_query(query.text))
+        analysed = analysed or analyse_query(query.text)
+        search = self._readable(query.audiences, query.language)
+        must = [text_query(analysed) if analysed.clauses
+                else {"match_none": {}} if query.text  # only particles or punctuation
+                else {"match_all": {}}]
+        should = []
+        if query.language:
+            # Relevance order: the reader's language first. Newest: the same, then by date.
+            boost = READER_LANGUAGE_BOOST if query.sort == "relevance" else 1
+            should = [{"constant_score": {"filter": {"term": {"language": query.language}},
+                                          "boost": boost}}]
+            if query.sort == "newest":
+                must = [{"constant_score": {"filter": m, "boost": 0}} for m in must]
+        search = search.query(ESQ({"bool": {"must": must, "should": should}}))
         if query.date_from or query.date_to:
             search = search.filter("range", date={k: v for k, v in (
                 ("gte", query.date_from), ("lte", query.date_to)) if v})
@@ -231,10 +258,7 @@ class ElasticsearchEngine:
                       for facet, values in query.filters.items()}
         if selections:
             search = search.post_filter("bool", filter=list(selections.values()))
-        search = search.highlight_options(
-            **MARK_TAGS, fragment_size=220, number_of_fragments=1,
-        ).highlight("summary*", "body*")
-        if query.sort == "newest":
+        if query.sort == "newest" and not query.language:
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         else:
             search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
@@ -245,8 +269,10 @@ class ElasticsearchEngine:
         return body
 
     def search(self, query: SearchQuery) -> SearchResults:
+        analysed = analyse_query(query.text)
         try:
-            response = self.client.search(index=self.alias, body=self.search_body(query)).body
+            response = self.client.search(index=self.alias,
+                                          body=self.search_body(query, analysed)).body
         except NotFoundError:  # no index yet
             return SearchResults(total=0, page=query.page, per_page=query.per_page)
         aggregations = response["aggregations"]
@@ -256,16 +282,19 @@ class ElasticsearchEngine:
             for facet in FACETS
         }
         total = response["hits"]["total"]["value"]
-        return SearchResults(
-            total=total, hits=[_hit(h) for h in response["hits"]["hits"]], facets=facets,
-            suggestion=self._did_you_mean(query) if total == 0 and query.terms else "",
-            page=query.page, per_page=query.per_page)
+        hits = [_hit(h, analysed.marks) for h in response["hits"]["hits"]]
+        if hits:
+            offered = suggestion(query.text, analysed, [f"{h.title} {h.summary}" for h in hits])
+        else:
+            offered = self._did_you_mean(query) if analysed.clauses else ""
+        return SearchResults(total=total, hits=hits, facets=facets, suggestion=offered,
+                             page=query.page, per_page=query.per_page)
 
     def did_you_mean_body(self, query: SearchQuery) -> dict:
         """The request sent when ``query`` found nothing: a fuzzy match over documents the
         viewer may see (audience and language filters apply), so no hidden document lends
         its words to a suggestion."""
-        return (self._visible(query.audiences, query.language)
+        return (self._readable(query.audiences, query.language)
                 .query("multi_match", query=query.text, fields=["title", "summary"],
                        fuzziness="AUTO")
                 .highlight_options(**MARK_TAGS)
@@ -298,9 +327,9 @@ class ElasticsearchEngine:
     def _like(self, like: list, *, kinds: Iterable[str], audiences: Iterable[str],
               language: str | None, limit: int) -> list[SearchHit]:
         search = (self._visible(audiences, language).filter("terms", kind=list(kinds))
-                  .query("more_like_this", fields=SIMILARITY_FIELDS, like=like,
+                  .query("more_like_this", fields=["terms"], like=like,
                          min_term_freq=1, min_doc_freq=1, max_query_terms=40,
-                         stop_words=STOP_WORDS, minimum_should_match="3")
+                         minimum_should_match="3")
                   .source(HIT_SOURCE))[:limit]
         try:
             return [_hit(h) for h in self._execute(search)["hits"]["hits"]]
@@ -314,18 +343,16 @@ class ElasticsearchEngine:
         try:
             source = self.client.get(
                 index=self.alias, id=doc_id(kind, object_id, language or settings.LANGUAGE_CODE),
-                source_includes=SIMILARITY_FIELDS)["_source"]
+                source_includes=["terms"])["_source"]
         except NotFoundError:
             return []
-        text = " ".join(str(source.get(field, "")) for field in SIMILARITY_FIELDS)
-        hits = self._like([text], kinds=[kind], audiences=audiences, language=language,
-                          limit=limit + 1)
+        hits = self._like([source.get("terms", "")], kinds=[kind], audiences=audiences,
+                          language=language, limit=limit + 1)
         return [h for h in hits if h.object_id != object_id][:limit]
 
     def matching(self, text: str, *, kinds: Iterable[str], audiences: Iterable[str],
                  language: str | None, limit: int = 6) -> list[SearchHit]:
         if not text.strip():
             return []
-        bigrams = hangul_bigrams(text)
-        return self._like([f"{text} {bigrams}"], kinds=kinds, audiences=audiences,
+        return self._like([" ".join(analysed(text))], kinds=kinds, audiences=audiences,
                           language=language, limit=limit)

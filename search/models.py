@@ -2,6 +2,7 @@ from collections.abc import Iterable
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 AUDIENCE = "audience"
 
@@ -50,10 +51,11 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=400)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    # Lower-case title, summary and body without spaces: Korean compounds match with or
-    # without the space, as the Hangul bigrams do in Elasticsearch.
-    folded = models.TextField()
+    # The title in lower case without spaces, for autocomplete.
     folded_title = models.CharField(max_length=400)
+    # Analysed terms (search.analysis), each between spaces, so " term " finds a whole one.
+    terms = models.TextField(default="")
+    title_terms = models.TextField(default="")
     date = models.DateField(null=True)
     organisation = models.CharField(max_length=80, blank=True)
     url = models.CharField(max_length=400)
@@ -79,3 +81,42 @@ class SearchTag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchTerm(models.Model):
+    """A word the database engine has indexed, with the term it analyses to: the vocabulary
+    that typo tolerance and did-you-mean draw on."""
+
+    word = models.CharField(max_length=80, unique=True)
+    term = models.CharField(max_length=80, db_index=True)
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class Concept(models.Model):
+    """One entry of the bilingual glossary: the Korean and English names of one thing
+    (가로등 / street light / streetlight). Documents record the concepts they mention, and a
+    query naming a concept in either language finds them."""
+
+    key = models.CharField(_("key"), max_length=120, unique=True, help_text=_(
+        "A stable name for this concept, such as city:daegu or term:street-light."))
+    label_ko = models.CharField(_("Korean name"), max_length=200)
+    label_en = models.CharField(_("English name"), max_length=200)
+    alt_labels_ko = models.TextField(_("other Korean names"), blank=True,
+                                     help_text=_("One per line."))
+    alt_labels_en = models.TextField(_("other English names"), blank=True,
+                                     help_text=_("One per line."))
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("glossary concept")
+        verbose_name_plural = _("glossary concepts")
+
+    def __str__(self) -> str:
+        return f"{self.label_ko} / {self.label_en}"
+
+    @property
+    def labels(self) -> list[str]:
+        alternatives = f"{self.alt_labels_ko}\n{self.alt_labels_en}".splitlines()
+        return [self.label_ko, self.label_en, *(a.strip() for a in alternatives if a.strip())]

@@ -140,6 +140,7 @@ class SearchHit:
     summary: str = ""
     date: datetime.date | None = None
     organisation: str = ""
+    language: str = ""  # the version's language; marked when not the reader's
     # Escaped text with <mark> around the matched words; safe to render as is.
     highlight: SafeString = field(default_factory=lambda: mark_safe(""))
 

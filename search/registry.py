@@ -7,7 +7,7 @@ language it is written in).
 
 import datetime
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,6 +48,13 @@ class SearchRecord:
     date: datetime.date | None = None
     # Who may see it: "public", "members", or narrower tokens such as "org:12".
     audiences: tuple[str, ...] = (PUBLIC,)
+    # The readers' languages this version is shown to: its own, and each language the
+    # object has no version in (filled by ``with_versions``).
+    shown_for: tuple[str, ...] = ()
+
+    @property
+    def object_key(self) -> str:
+        return f"{self.kind}-{self.object_id}"
 
     @property
     def doc_id(self) -> str:
@@ -130,8 +137,52 @@ def all_records() -> Iterator[SearchRecord]:
             yield from searchable.to_records(obj)
 
 
+def with_versions(records: Iterable[SearchRecord]) -> Iterator[SearchRecord]:
+    """``records`` with ``shown_for`` filled: an object's versions come together, and a
+    reader sees the version in their language, or else the one there is, marked."""
+    codes = language_codes()
+
+    def settled(versions: list[SearchRecord]) -> Iterator[SearchRecord]:
+        missing = [code for code in codes if code not in {v.language for v in versions}]
+        for version in versions:
+            yield replace(version, shown_for=(version.language, *missing))
+
+    pending: list[SearchRecord] = []
+    for record in records:
+        if pending and record.object_key != pending[0].object_key:
+            yield from settled(pending)
+            pending = []
+        pending.append(record)
+    yield from settled(pending)
+
+
 def records_of(kind: str, object_id: str) -> list[SearchRecord]:
     """The documents one object should have now: none once it is unpublished or deleted."""
     searchable = _registry[kind]
     obj = searchable.indexable().filter(pk=object_id).first()
     return list(searchable.to_records(obj)) if obj is not None else []
+
+
+@dataclass(frozen=True)
+class ConceptSeed:
+    """A glossary concept an app contributes (its organisations, its taxonomy), in both
+    languages; ``search.glossary.seed`` stores the missing ones."""
+
+    key: str
+    label_ko: str
+    label_en: str
+    alt_ko: tuple[str, ...] = ()
+    alt_en: tuple[str, ...] = ()
+
+
+_concept_sources: list[Callable[[], Iterable[ConceptSeed]]] = []
+
+
+def register_concepts(source: Callable[[], Iterable[ConceptSeed]]) -> None:
+    if source not in _concept_sources:
+        _concept_sources.append(source)
+
+
+def contributed_concepts() -> Iterator[ConceptSeed]:
+    for source in _concept_sources:
+        yield from source()

@@ -7,6 +7,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import glossary
+from .models import Concept
 from .registry import searchable_types
 from .tasks import record_change
 
@@ -30,6 +32,8 @@ def connect() -> None:
         signal.connect(_restriction_changed, sender=PageViewRestriction,
                        dispatch_uid=f"search-restriction-{name}")
     post_page_move.connect(_page_moved, dispatch_uid="search-page-move")
+    for signal, name in ((post_save, "save"), (post_delete, "delete")):
+        signal.connect(glossary.changed, sender=Concept, dispatch_uid=f"search-glossary-{name}")
 
 
 def _page_tree_changed(page: Page) -> None:

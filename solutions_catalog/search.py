@@ -14,10 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Organisation
 from search.registry import (
     PUBLIC,
+    ConceptSeed,
     SearchableType,
     SearchRecord,
     language_codes,
     register,
+    register_concepts,
     register_facet_labels,
 )
 from search.tasks import record_change
@@ -27,6 +29,7 @@ from .models import (
     Challenge,
     FundingModel,
     MaturityStage,
+    PartnershipModel,
     ServiceDomain,
     Theme,
     VendorOffering,
@@ -148,3 +151,15 @@ def _organisation_changed(sender, instance, created: bool, raw: bool = False, **
 
 post_save.connect(_organisation_changed, sender=Organisation,
                   dispatch_uid="search-organisation-dependants")
+
+
+def taxonomy_concepts() -> Iterator[ConceptSeed]:
+    """Every theme, service domain, maturity stage, funding and partnership model by its
+    Korean and English name."""
+    for model in (Theme, ServiceDomain, MaturityStage, FundingModel, PartnershipModel):
+        for item in model.objects.all():
+            yield ConceptSeed(key=f"{model._meta.model_name}:{item.slug}",
+                              label_ko=item.name_ko, label_en=item.name_en)
+
+
+register_concepts(taxonomy_concepts)

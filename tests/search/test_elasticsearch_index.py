@@ -18,13 +18,15 @@ def search_engine(request, search_engine):
     return search_engine
 
 
-def test_a_synced_object_is_stored_with_its_hangul_bigrams(search_engine):
-    org = OrganisationFactory(name_en="Bucheon", name_ko="부천시")
+def test_a_synced_object_is_stored_with_its_analysed_terms(search_engine):
+    org = OrganisationFactory(name_en="Bucheon", name_ko="부천시",
+                              description_ko="주차장에서 센서를")
     search_engine.sync("organisation", str(org.pk))
     assert titles(find(search_engine, "Bucheon", language="en")) == ["Bucheon"]
     raw = search_engine.client.get(index=search_engine.alias, id=f"organisation-{org.pk}-ko")
     assert raw["_source"]["title"] == "부천시"
-    assert raw["_source"]["hangul"] == "부천 천시"
+    assert raw["_source"]["terms"].split()[-2:] == ["주차장", "센서"]  # no particles
+    assert raw["_source"]["shown_for"] == ["ko"]  # an English version exists
 
 
 def test_rebuild_swaps_the_alias_and_drops_the_old_index(search_engine):

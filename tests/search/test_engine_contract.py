@@ -4,8 +4,11 @@ a visitor must never see, in hits, counts, suggestions or corrections."""
 import datetime
 
 import pytest
+from django.http import QueryDict
 
 from members.models import Organisation, OrganisationKind
+from search import glossary
+from search.query import MAX_QUERY_LENGTH, parse
 from search.registry import MEMBERS, PUBLIC, SearchableType, SearchRecord
 from tests.factories import OrganisationFactory
 from tests.support.search import find, titles
@@ -114,11 +117,12 @@ def test_autocomplete_suggests_titles_by_any_word(notes):
                                                           language="en"))
 
 
-def test_did_you_mean_on_zero_results(notes):
+def test_a_typo_still_finds_and_did_you_mean_offers_the_whole_word(notes):
     misspelt = find(notes, "parkng")
-    assert misspelt.total == 0
-    assert misspelt.suggestion == "parking"
+    assert "Parking guidance app" in titles(misspelt)
+    assert misspelt.suggestion == "parking"  # the word as written, not its stem "park"
     assert find(notes, "parking").suggestion == ""
+    assert find(notes, "zzqxv").total == 0
 
 
 def test_similar_documents_share_the_topic_and_exclude_the_document_itself(notes):
@@ -171,3 +175,17 @@ def test_inactive_organisations_are_not_found(network):
 
 def test_nothing_matches_nonsense(network):
     assert find(network, "zzqxv").total == 0
+
+
+def test_bad_queries_get_a_clear_answer_and_no_error(notes):
+    for text in ("을 를 의", "?!… ... ---", "(((", "은는이가"):
+        results = find(notes, text)
+        assert results.total == 0 and results.suggestion == ""
+    params = QueryDict(mutable=True)
+    params["q"] = "parking " * 1250  # 10,000 characters
+    query, errors = parse(params, audiences={PUBLIC}, language="en")
+    assert len(query.text) == MAX_QUERY_LENGTH and errors  # told the rest was left out
+    assert "Parking guidance app" in titles(notes.search(query))
+    glossary.seed()  # 주차 = parking, 센서 = sensor: mixed scripts name the same things
+    notes.rebuild()
+    assert "Parking guidance app" in titles(find(notes, "parking 주차 센서 sensors", language="en"))

@@ -11,6 +11,7 @@ from funding.models import Bid, FundingOpportunity
 from members import demo as members_demo
 from members.models import Organisation
 from portal import demo as site_demo
+from search import glossary
 from search.engines import get_engine
 from solutions_catalog import demo as catalog_demo
 from solutions_catalog.models import Adoption, CaseStudyPage, Theme
@@ -43,10 +44,12 @@ class Command(BaseCommand):
             events_demo.seed()  # agendas name case studies: after the pages
             funding_demo.seed()  # and so do bids
         call_command("register_translations", stdout=self.stdout)  # the pairs, for wagtail-localize
+        concepts = glossary.seed()  # names the organisations and taxonomy just seeded
         engine = get_engine()
         indexed = engine.rebuild()
 
-        search = f"{indexed} search documents ({engine.name} engine)"
+        search = (f"{indexed} search documents ({engine.name} engine), "
+                  f"{concepts} new glossary concepts")
         self.stdout.write(self.style.SUCCESS(
             f"Demo ready: {Organisation.objects.count()} organisations, "
             f"{Theme.objects.count()} themes, "
