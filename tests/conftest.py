@@ -59,13 +59,15 @@ def require_services() -> bool:
 def pytest_collection_modifyitems(config, items):
     config.stash[SEEDED_MODULES] = {
         item.path for item in items if SEEDED_CATALOGUE in item.fixturenames}
-    # Modules sharing the seeded catalogue run one after the other, as one group of
-    # pytest-xdist's ``--dist loadgroup``; every other module is a group of its own. Tests that
-    # stop a service run after everything that needs it.
+    # Modules using the seeded catalogue form one group of pytest-xdist's ``--dist loadgroup``
+    # and run first, their tests that do not use it before those that do, so that it is
+    # seeded once; every other module is a group of its own. Tests that stop a service run
+    # after everything that needs it.
     items.sort(key=lambda item: (item.get_closest_marker("outage") is not None,
-                                 not _uses_seeded_catalogue(item)))
+                                 not _in_seeded_module(item),
+                                 SEEDED_CATALOGUE in item.fixturenames))
     for item in items:
-        group = "seeded-catalogue" if _uses_seeded_catalogue(item) else item.nodeid.split("::")[0]
+        group = "seeded-catalogue" if _in_seeded_module(item) else item.nodeid.split("::")[0]
         item.add_marker(pytest.mark.xdist_group(group))
         for marker, (available, reason) in SERVICES.items():
             if item.get_closest_marker(marker) and not available():
@@ -263,31 +265,29 @@ def seed_catalogue() -> None:
 
 
 @pytest.fixture(scope="session")
-def _catalogue_seeding(request, django_db_setup, django_db_blocker):
+def _seeded_catalogue(request, django_db_setup, django_db_blocker):
+    """The demo network and catalogue, seeded once for the tests that use them (collection
+    puts them one after the other, and pytest-xdist sends their modules to one worker as one
+    group) and rolled back before any other test; each test runs in its own savepoint."""
     from tests.support.seeding import HeldSeeding
 
     seeding = HeldSeeding(seed_catalogue, django_db_blocker)
     request.config.stash[CATALOGUE_SEEDING] = seeding
-    yield seeding
+    seeding.hold()
+    yield
     seeding.release()
 
 
-@pytest.fixture(scope="module")
-def _seeded_catalogue(_catalogue_seeding):
-    """The demo network and catalogue, seeded once for the consecutive modules that use it
-    (collection puts them together, and pytest-xdist sends them to one worker as one group)
-    and rolled back before the next module; each test still runs in its own savepoint."""
-    _catalogue_seeding.hold()
-
-
-def _uses_seeded_catalogue(item) -> bool:
+def _in_seeded_module(item) -> bool:
     return item.path in item.config.stash.get(SEEDED_MODULES, set())
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(tryfirst=True)  # before the test's fixtures open its savepoint
 def pytest_runtest_setup(item):
     seeding = item.config.stash.get(CATALOGUE_SEEDING, None)
-    if seeding is not None and not _uses_seeded_catalogue(item):
+    if seeding is not None and SEEDED_CATALOGUE in item.fixturenames:
+        seeding.hold()
+    elif seeding is not None:
         seeding.release()
 
 
