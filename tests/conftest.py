@@ -101,10 +101,11 @@ def pytest_sessionfinish(session):
     before = session.config.stash.get(WORKING_TREE, None)
     after = snapshot() if before is not None else None
     if after is not None and after != before:
-        changed = "\n  ".join(sorted(after ^ before))
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
-            reporter.write_line(f"The tests changed the working tree:\n  {changed}", red=True)
+            reporter.write_sep("=", "the tests changed the working tree", red=True)
+            for change in sorted(after ^ before):
+                reporter.write_line(change, red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
