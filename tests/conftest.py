@@ -10,7 +10,6 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
-from django.db import transaction
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -56,10 +55,20 @@ def require_services() -> bool:
     return os.environ.get("PORTAL_REQUIRE_SERVICES") == "1"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    # Tests that stop a service run after everything that needs it.
-    items.sort(key=lambda item: item.get_closest_marker("outage") is not None)
+    config.stash[SEEDED_MODULES] = {
+        item.path for item in items if SEEDED_CATALOGUE in item.fixturenames}
+    # Modules using the seeded catalogue form one group of pytest-xdist's ``--dist loadgroup``
+    # and run first, their tests that do not use it before those that do, so that it is
+    # seeded once; every other module is a group of its own. Tests that stop a service run
+    # after everything that needs it.
+    items.sort(key=lambda item: (item.get_closest_marker("outage") is not None,
+                                 not _in_seeded_module(item),
+                                 SEEDED_CATALOGUE in item.fixturenames))
     for item in items:
+        group = "seeded-catalogue" if _in_seeded_module(item) else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
         for marker, (available, reason) in SERVICES.items():
             if item.get_closest_marker(marker) and not available():
                 item.add_marker(pytest.mark.skip(reason=reason))
@@ -73,6 +82,31 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"PORTAL_REQUIRE_SERVICES=1 forbids skipping: {reason}"
+
+
+WORKING_TREE = pytest.StashKey["set[str] | None"]()
+
+
+def pytest_sessionstart(session):
+    from tests.support.working_tree import snapshot
+
+    if not hasattr(session.config, "workerinput"):  # the controller checks for its workers
+        session.config.stash[WORKING_TREE] = snapshot()
+
+
+def pytest_sessionfinish(session):
+    """The run fails if it changed the working tree: tests write to temporary folders only."""
+    from tests.support.working_tree import snapshot
+
+    before = session.config.stash.get(WORKING_TREE, None)
+    after = snapshot() if before is not None else None
+    if after is not None and after != before:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_sep("=", "the tests changed the working tree", red=True)
+            for change in sorted(after ^ before):
+                reporter.write_line(change, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_report_header(config):
@@ -96,12 +130,22 @@ def _empty_cache():
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path_factory):
+@pytest.fixture(scope="session", autouse=True)
+def _files_in_temporary_folders(tmp_path_factory):
+    """Every file a test writes (documents, images, bid files) goes to this run's temporary
+    folders, never the working tree: for the whole session, so module-wide seeding and the
+    live server follow it too, and through the environment to a Celery worker a test starts."""
+    from django.test import override_settings
+
     from tests.support.files import storages_with_private_files_in
 
-    settings.STORAGES = storages_with_private_files_in(
-        tmp_path_factory.getbasetemp() / "private-media")
+    media, private = tmp_path_factory.mktemp("media"), tmp_path_factory.mktemp("private-media")
+    with (pytest.MonkeyPatch.context() as patch,
+          override_settings(MEDIA_ROOT=media, PRIVATE_MEDIA_ROOT=private,
+                            STORAGES=storages_with_private_files_in(private))):
+        patch.setenv("MEDIA_ROOT", str(media))
+        patch.setenv("PRIVATE_MEDIA_ROOT", str(private))
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -200,30 +244,52 @@ def search_engine(request, settings, db):
 
 
 # The seeded demo catalogue, shared by the catalogue, search and events tests.
-@pytest.fixture(scope="module")
-def _seeded_catalogue(django_db_setup, django_db_blocker):
-    """The demo network and catalogue, seeded once per test module inside a transaction that
-    is rolled back at the end; each test still runs in its own savepoint."""
+SEEDED_CATALOGUE = "_seeded_catalogue"
+CATALOGUE_SEEDING = pytest.StashKey["HeldSeeding"]()
+SEEDED_MODULES = pytest.StashKey[set]()
+
+
+def seed_catalogue() -> None:
+    """The demo network and catalogue, with their pages in both languages."""
     from members import demo as members_demo
     from portal import demo as site_demo
     from search.models import PendingChange
     from solutions_catalog import demo as catalog_demo
 
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            members_demo.seed()
-            catalog_demo.seed()
-            home_ko, home_en = site_demo.seed()
-            catalog_demo.seed_pages(home_ko, home_en)
-            # No worker ran: the outbox holds every seeded object, which a test's rebuild
-            # already covers. Applying them all after each rebuild would only slow tests.
-            PendingChange.objects.all().delete()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    members_demo.seed()
+    catalog_demo.seed()
+    home_ko, home_en = site_demo.seed()
+    catalog_demo.seed_pages(home_ko, home_en)
+    # No worker ran: the outbox holds every seeded object, which a test's rebuild already
+    # covers. Applying them all after each rebuild would only slow tests.
+    PendingChange.objects.all().delete()
+
+
+@pytest.fixture(scope="session")
+def _seeded_catalogue(request, django_db_setup, django_db_blocker):
+    """The demo network and catalogue, seeded once for the tests that use them (collection
+    puts them one after the other, and pytest-xdist sends their modules to one worker as one
+    group) and rolled back before any other test; each test runs in its own savepoint."""
+    from tests.support.seeding import HeldSeeding
+
+    seeding = HeldSeeding(seed_catalogue, django_db_blocker)
+    request.config.stash[CATALOGUE_SEEDING] = seeding
+    seeding.hold()
+    yield
+    seeding.release()
+
+
+def _in_seeded_module(item) -> bool:
+    return item.path in item.config.stash.get(SEEDED_MODULES, set())
+
+
+@pytest.hookimpl(tryfirst=True)  # before the test's fixtures open its savepoint
+def pytest_runtest_setup(item):
+    seeding = item.config.stash.get(CATALOGUE_SEEDING, None)
+    if seeding is not None and SEEDED_CATALOGUE in item.fixturenames:
+        seeding.hold()
+    elif seeding is not None:
+        seeding.release()
 
 
 @pytest.fixture

@@ -5,18 +5,39 @@ import os
 
 from django.conf import settings
 from django.core.files.storage import Storage, storages
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 from .bids import FINAL, Bid, BidStatus
+
+
+class PrivateStorage(LazyObject):
+    """``STORAGES["private"]``, looked up when first used and again after the setting
+    changes (as Django's ``default_storage`` is), so a field declared at import still follows
+    the setting: a test's temporary folder, not the one the process started with."""
+
+    def _setup(self) -> None:
+        self._wrapped = storages["private"]
+
+
+bid_files = PrivateStorage()
+
+
+@receiver(setting_changed)
+def _forget_private_storage(*, setting: str, **kwargs) -> None:
+    if setting == "STORAGES":
+        bid_files._wrapped = empty
 
 
 def private_storage() -> Storage:
     """Where bid files live (``STORAGES["private"]``): outside MEDIA_ROOT, or a private part
     of the bucket; no URL serves them except the team's view. A callable, so migrations do
     not record a machine's path."""
-    return storages["private"]
+    return bid_files
 
 
 class BidTaskQuerySet(models.QuerySet):

@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 from django.apps import apps
+from django.db import transaction
 from django.db.models import Sum
-from django.test import override_settings
 from django.utils import timezone
 
 from funding.models import (
@@ -18,20 +18,20 @@ from funding.models import (
     FundingOpportunity,
     OpportunityStatus,
 )
-from tests.support.files import storages_with_private_files_in
 
 pytestmark = [pytest.mark.usefixtures("_seeded_funding"), pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")
-def _seeded_funding(_seeded_catalogue, django_db_blocker, tmp_path_factory):
-    """The demo funding, on the module's seeded network and catalogue (rolled back with
-    it)."""
+def _seeded_funding(_seeded_catalogue, django_db_blocker):
+    """The demo funding, on the shared seeded network and catalogue, rolled back after this
+    module so that the next module sharing them sees none of it."""
     from funding import demo
 
-    files = storages_with_private_files_in(tmp_path_factory.mktemp("private"))
-    with django_db_blocker.unblock(), override_settings(STORAGES=files):
+    with django_db_blocker.unblock(), transaction.atomic():
         demo.seed()
+        yield
+        transaction.set_rollback(True)
 
 
 def funding_counts() -> dict[str, int]:

