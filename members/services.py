@@ -14,6 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -383,8 +384,20 @@ STAFF_COLLECTION_PERMISSIONS = [
 ]
 
 
+# Permissions a migration creates rather than a model: ``flush`` (transactional tests)
+# deletes them and no post_migrate brings them back, so they are made again here.
+MIGRATION_MADE_PERMISSIONS = {
+    "wagtail_localize.submit_translation": ("translation", "Can submit translations"),
+}
+
+
 def _permission(dotted: str) -> Permission:
     app_label, codename = dotted.split(".")
+    if dotted in MIGRATION_MADE_PERMISSIONS:
+        model, name = MIGRATION_MADE_PERMISSIONS[dotted]
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        return Permission.objects.get_or_create(content_type=content_type, codename=codename,
+                                                defaults={"name": name})[0]
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 

@@ -17,8 +17,7 @@ def test_visitor_reads_korean_then_switches_to_english(page, screenshot):
     assert page.get_by_role("heading", level=1).inner_text() == "스마트시티 협력 포털"
     screenshot(page, "home-ko")
 
-    page.get_by_label("언어").select_option("en")
-    page.get_by_role("button", name="언어 변경").click()
+    page.get_by_role("navigation", name="언어").get_by_role("link", name="English").click()
     page.wait_for_url(re.compile(r"/en/$"))
     assert page.get_by_role("heading", level=1).inner_text() == "Smart City Consortium"
     screenshot(page, "home-en")
