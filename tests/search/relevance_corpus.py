@@ -1,7 +1,7 @@
 """The relevance suite's own content and queries, shared by tests/search/test_relevance.py
 (which asserts a floor) and tests/bench/relevance_bench.py (which prints the figures).
 
-Twenty-two short notes about member cities' projects, some in both languages, some only in
+Twenty-three short notes about member cities' projects, some in both languages, some only in
 Korean or only in English; each query names the notes a reader on that language's pages
 should find first.
 """
@@ -23,7 +23,8 @@ NOTES = {
                "대구광역시는 도시 데이터를 한곳에 모으는 데이터허브를 운영하며 "
                "다른 도시와 공유한다."),
         "en": ("Daegu smart city data hub",
-               "Daegu gathers city data in one hub and shares it with other cities."),
+               "Daegu Metropolitan City gathers the city's data in one hub and shares it "
+               "with other cities."),
     },
     "suwon-parking": {
         "ko": ("수원시 스마트주차 안내 서비스",
