@@ -53,3 +53,9 @@ def test_a_city_name_is_marked_whole_never_the_generic_words_of_its_long_name(co
     assert "city&#x27;s" in hit.highlight
     assert "<mark>city" not in hit.highlight and "<mark>cities" not in hit.highlight
 
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_parking_does_not_find_parks(corpus, language):
+    top = ranked(corpus, language, "parking")
+    assert top[0] == "suwon-parking" or top[0] == "seoul-ev"
+    assert "seoul-forest" not in top[:3]
