@@ -16,6 +16,7 @@ from .analysis import fold, key_terms, tokens
 from .matching import (
     TITLE_WEIGHT,
     AnalysedQuery,
+    Phrase,
     analyse_query,
     analyse_record,
     highlight,
@@ -65,7 +66,7 @@ def _vocabulary(record: SearchRecord) -> dict[str, str]:
             if t.term.isalpha() and t.term.isascii()}
 
 
-def _hit(entry: SearchEntry, marks: frozenset[str] = frozenset()) -> SearchHit:
+def _hit(entry: SearchEntry, marks: frozenset[Phrase] = frozenset()) -> SearchHit:
     return SearchHit(
         kind=entry.kind, object_id=entry.object_id, title=entry.title, url=entry.url,
         summary=entry.summary, date=entry.date, organisation=entry.organisation,

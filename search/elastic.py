@@ -16,7 +16,14 @@ from elasticsearch_dsl import Q as ESQ
 
 from .analysis import terms as analysed
 from .documents import FACET_FIELDS, PortalDocument, bulk_action, scopes
-from .matching import TITLE_WEIGHT, AnalysedQuery, analyse_query, highlight, suggestion
+from .matching import (
+    TITLE_WEIGHT,
+    AnalysedQuery,
+    Phrase,
+    analyse_query,
+    highlight,
+    suggestion,
+)
 from .query import (
     MARK_END,
     MARK_START,
@@ -72,7 +79,7 @@ def text_query(query: AnalysedQuery) -> dict:
     return {"bool": {"should": clauses, "minimum_should_match": query.required}}
 
 
-def _hit(hit: dict, marks: frozenset[str] = frozenset()) -> SearchHit:
+def _hit(hit: dict, marks: frozenset[Phrase] = frozenset()) -> SearchHit:
     """A hit of a raw response (parsed without elasticsearch-dsl's wrappers: they cost more
     than the rest of the portal's work on a search)."""
     source = hit["_source"]

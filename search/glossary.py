@@ -53,8 +53,8 @@ def seed() -> int:
 class Glossary:
     # analysed label -> ids of the concepts it names
     phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
-    # concept id -> the terms of all its labels (what a highlight marks for it)
-    label_terms: dict[str, set[str]] = field(default_factory=dict)
+    # concept id -> its analysed labels (what a highlight marks for it, each phrase whole)
+    label_phrases: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     # first term of a label -> the lengths of the labels starting with it
     lengths: dict[str, set[int]] = field(default_factory=dict)
 
@@ -63,7 +63,7 @@ class Glossary:
             phrase = tuple(analysed(label))
             if phrase and len(phrase) <= LONGEST_LABEL:
                 self.phrases.setdefault(phrase, set()).add(concept_id)
-                self.label_terms.setdefault(concept_id, set()).update(phrase)
+                self.label_phrases.setdefault(concept_id, set()).add(phrase)
                 self.lengths.setdefault(phrase[0], set()).add(len(phrase))
 
     def _matches(self, terms: list[str]) -> Iterator[tuple[int, int, set[str]]]:

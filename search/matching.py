@@ -52,10 +52,15 @@ class Clause:
         return len(self.term) >= TYPO_MIN_LENGTH and self.term.isascii() and self.term.isalpha()
 
 
+Phrase = tuple[str, ...]  # analysed terms, consecutive in a text
+
+
 @dataclass(frozen=True)
 class AnalysedQuery:
     clauses: tuple[Clause, ...]
-    marks: frozenset[str]  # the terms a highlight marks: the query's and its concepts'
+    # What a highlight marks: each of the query's terms, and each label of its concepts as a
+    # whole phrase (Daegu Metropolitan City, never "city" alone).
+    marks: frozenset[Phrase]
 
     @property
     def required(self) -> int:
@@ -69,25 +74,40 @@ def analyse_query(text: str) -> AnalysedQuery:
     terms = list(dict.fromkeys(analysed(text)))[:MAX_CLAUSES]
     covering = current.covering(terms)
     clauses = tuple(Clause(term, frozenset(ids)) for term, ids in zip(terms, covering, strict=True))
-    marks = set(terms)
+    marks = {(term,) for term in terms}
     for ids in covering:
         for concept in ids:
-            marks |= current.label_terms.get(concept, set())
+            marks |= current.label_phrases.get(concept, set())
     return AnalysedQuery(clauses, frozenset(marks))
 
 
-def highlight(text: str, marks: frozenset[str], limit: int = 240) -> SafeString:
-    """``text`` escaped, cut around the first match, each matched word in ``<mark>``: the
-    word as written (주차장 in 주차장에서, sensors for the term sensor). "" when nothing in
-    ``text`` matches."""
-    text = text.replace(MARK_START, "").replace(MARK_END, "")
+def _marked_spans(text: str, marks: frozenset[Phrase]) -> list[tuple[int, int]]:
+    """Where in ``text`` each phrase of ``marks`` occurs: from its first word's start to its
+    last word's end, overlapping matches merged."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in marks:
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
+    found = tokens(text)
     spans: list[tuple[int, int]] = []
-    for token in tokens(text):
-        if token.term in marks:
-            if spans and token.start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], token.end))
-            else:
-                spans.append((token.start, token.end))
+    for position, token in enumerate(found):
+        for length in sorted(lengths.get(token.term, ()), reverse=True):
+            words = found[position:position + length]
+            if len(words) == length and tuple(w.term for w in words) in marks:
+                start, end = token.start, words[-1].end
+                if spans and start <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+                else:
+                    spans.append((start, end))
+                break
+    return spans
+
+
+def highlight(text: str, marks: frozenset[Phrase], limit: int = 240) -> SafeString:
+    """``text`` escaped, cut around the first match, each matched word or phrase in
+    ``<mark>``: as written (주차장 in 주차장에서, sensors for the term sensor). "" when
+    nothing in ``text`` matches."""
+    text = text.replace(MARK_START, "").replace(MARK_END, "")
+    spans = _marked_spans(text, marks)
     if not spans:
         return marked("")
     first = spans[0][0]

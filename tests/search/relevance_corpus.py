@@ -1,7 +1,7 @@
 """The relevance suite's own content and queries, shared by tests/search/test_relevance.py
 (which asserts a floor) and tests/bench/relevance_bench.py (which prints the figures).
 
-Twenty-two short notes about member cities' projects, some in both languages, some only in
+Twenty-four short notes about member cities' projects, some in both languages, some only in
 Korean or only in English; each query names the notes a reader on that language's pages
 should find first.
 """
@@ -23,7 +23,8 @@ NOTES = {
                "대구광역시는 도시 데이터를 한곳에 모으는 데이터허브를 운영하며 "
                "다른 도시와 공유한다."),
         "en": ("Daegu smart city data hub",
-               "Daegu gathers city data in one hub and shares it with other cities."),
+               "Daegu Metropolitan City gathers the city's data in one hub and shares it "
+               "with other cities."),
     },
     "suwon-parking": {
         "ko": ("수원시 스마트주차 안내 서비스",
@@ -118,6 +119,9 @@ NOTES = {
         "en": ("Virtual Singapore digital twin",
                "Singapore plans the city with a 3D digital twin."),
     },
+    "seoul-forest": {
+        "ko": ("서울숲 공원 녹지 확충", "서울시는 성수동 공원과 녹지를 넓혀 시민 쉼터를 늘렸다."),
+    },
     "suwon-solar": {
         "ko": ("수원시 태양광 지붕", "수원시는 공공건물 지붕에 태양광 패널을 설치했다."),
     },
@@ -193,6 +197,12 @@ QUERIES = [
     ("en", "self-driving shuttle", ("daegu-shuttle",)),
     ("en", "control centre CCTV", ("suwon-cctv",)),
     ("en", "solar power", ("suwon-solar", "taipei-bins")),  # solar compacting bins too
+    ("en", "green space", ("seoul-forest",)),
+    ("en", "urban park", ("seoul-forest",)),
+    # a stem shared by two words: parking is not a park
+    ("en", "parking", ("suwon-parking", "seoul-ev")),
+    ("ko", "parking", ("suwon-parking", "seoul-ev")),
+    ("ko", "공원", ("seoul-forest",)),
     # names in either script, on either side
     ("ko", "대구", DAEGU),
     ("ko", "Daegu", DAEGU),

@@ -7,6 +7,7 @@ import pytest
 
 from members.models import Organisation
 from search import glossary
+from search.analysis import terms
 from search.models import Concept
 from search.registry import PUBLIC, SearchableType, SearchRecord
 from tests.factories import OrganisationFactory
@@ -21,6 +22,19 @@ def test_seeding_names_the_taxonomy_and_every_member_in_both_scripts_once(catalo
     assert (daegu.label_ko, daegu.label_en) == ("대구광역시", "Daegu Metropolitan City")
     assert {"대구", "Daegu"} <= set(daegu.labels)
     assert Concept.objects.filter(key__startswith="theme:").count() >= 5
+
+
+def test_no_two_vocabulary_concepts_share_a_label_only_once_analysed():
+    """Stemming and Korean prefixes fold different words together (parking and park,
+    government and governance, 대학교 and 학교): a label doing so would attach its concept to
+    every text using the other word. The same label given to two concepts is deliberate."""
+    owners: dict[tuple[str, ...], dict[str, str]] = {}
+    for seed in glossary.vocabulary_seeds():
+        for label in (seed.label_ko, *seed.alt_ko, seed.label_en, *seed.alt_en):
+            owners.setdefault(tuple(terms(label)), {})[seed.key] = label.casefold()
+    shared = {phrase: by_concept for phrase, by_concept in owners.items()
+              if len(by_concept) > 1 and len(set(by_concept.values())) > 1}
+    assert shared == {}
 
 
 def test_a_concept_staff_edited_is_kept_and_used_at_once(db):
