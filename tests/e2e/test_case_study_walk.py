@@ -12,6 +12,7 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from playwright.sync_api import expect
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from members import demo as members_demo
 from portal import demo as site_demo
@@ -68,6 +69,29 @@ def write_rich_text(page, field, text):
     page.wait_for_timeout(300)
 
 
+ENGLISH = {
+    TITLE_KO: TITLE_EN,
+    "야간 보행자 사고를 줄이는 지능형 횡단보도.":
+        "Smart crossings that cut night-time pedestrian accidents.",
+    "무신호 횡단보도에서 야간 사고가 잦았다.":
+        "Unsignalled crossings saw frequent accidents at night.",
+    "보행자를 감지해 바닥 조명으로 운전자에게 알린다.":
+        "Sensors detect people and warn drivers with ground lights.",
+}
+
+
+def translate_segments(translation):
+    """Each text segment translated, as a translator types it in the editor (the slug and
+    anything unknown keep the source's text)."""
+    for segment in StringSegment.objects.filter(source=translation.source).select_related(
+            "string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string, locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": ENGLISH.get(segment.string.data, segment.string.data),
+                      "translation_type": "manual"})
+
+
 def footer_action(page, selector):
     """Click an action of the admin's footer, opening its 'more actions' menu if needed."""
     button = page.locator(selector).first
@@ -117,20 +141,20 @@ def test_draft_submit_approve_translate_adopt(browser, live_server, seeded, scre
     visitor.goto("/catalogue/?city=suwon")
     assert visitor.get_by_role("link", name=TITLE_KO).is_visible()
 
-    # 3. Staff translate it into English and publish the translation.
-    staff.goto(f"/admin/translation/submit/page/{page.pk}/")
+    # 3. Staff translate it into English with wagtail-localize and publish the translation.
+    staff.goto(f"/admin/localize/submit/page/{page.pk}/")
     staff.locator("input[name=locales]").first.check()
     staff.locator("form input[type=submit].button").click()
     staff.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    translation = Translation.objects.get(source__object_id=page.translation_key,
+                                          target_locale__language_code="en")
+    translate_segments(translation)  # what the translator types into each segment
     english = CaseStudyPage.objects.get(translation_key=page.translation_key,
                                         locale__language_code="en")
     staff.goto(f"/admin/pages/{english.pk}/edit/")
-    staff.locator("#id_title").fill(TITLE_EN)
-    staff.locator("#id_summary").fill("Smart crossings that cut night-time pedestrian accidents.")
-    write_rich_text(staff, "problem", "Unsignalled crossings saw frequent accidents at night.")
-    write_rich_text(staff, "approach", "Sensors detect people and warn drivers with ground lights.")
-    footer_action(staff, "button[name=action-publish]")
-    staff.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    screenshot(staff, "catalogue-staff-translates")
+    staff.locator("button[name=action][value=publish]").click()
+    staff.wait_for_load_state("networkidle")
     english.refresh_from_db()
     assert english.live and english.title == TITLE_EN
     visitor.goto("/en/catalogue/")
