@@ -2,7 +2,8 @@
 # Installs the portal with its dev extras and runs the whole suite: ruff, the import contracts
 # (lint-imports, pyproject.toml), then pytest in two phases. First every test that can share
 # the machine, on one pytest-xdist worker per CPU (PYTEST_XDIST_AUTO_NUM_WORKERS to choose),
-# each worker with its own test database; then the browser tests and the ones that stop a service, one at a time. Services are used when their
+# each worker with its own test database and live server (browser tests included); then the
+# tests that stop a service, one at a time. Services are used when their
 # variables are set (see `eval "$(bash scripts/services.sh)"`); otherwise their tests are
 # skipped with the reason. PORTAL_REQUIRE_SERVICES=1 makes any skipped test fail the run.
 # Extra arguments go to both phases (a `-m` given there replaces the phase's own).
@@ -14,9 +15,9 @@ bash scripts/bootstrap.sh dev
 
 NO_TESTS=5  # pytest's exit code when nothing was collected or selected
 set +e
-.venv/bin/pytest -n auto --dist loadgroup -m "not browser and not outage" "$@"
+.venv/bin/pytest -n auto --dist loadgroup -m "not outage" "$@"
 parallel=$?
-.venv/bin/pytest -m "browser or outage" "$@"
+.venv/bin/pytest -m outage "$@"
 serial=$?
 set -e
 
