@@ -20,7 +20,7 @@ from .matching import (
     analyse_query,
     analyse_record,
     highlight,
-    suggestion,
+    results,
 )
 from .models import AUDIENCE, SearchEntry, SearchTag, SearchTerm
 from .query import SearchHit, SearchQuery, SearchResults, correct, facet_counts, marked
@@ -213,12 +213,7 @@ class DatabaseEngine:
                 "theirs", "-score", F("date").desc(nulls_last=True), "doc_id")
         page = ordered[query.offset:query.offset + query.per_page]
         hits = [_hit(e, analysed.marks) for e in page]
-        if hits:
-            offered = suggestion(query.text, analysed, [f"{h.title} {h.summary}" for h in hits])
-        else:
-            offered = self._did_you_mean(query) if analysed.clauses else ""
-        return SearchResults(total=total, hits=hits, facets=facets, suggestion=offered,
-                             page=query.page, per_page=query.per_page)
+        return results(query, analysed, hits, total, facets, self._did_you_mean)
 
     def _did_you_mean(self, query: SearchQuery) -> str:
         """Known words near the query's, from the newest documents the viewer may see."""

@@ -22,7 +22,7 @@ from .matching import (
     Phrase,
     analyse_query,
     highlight,
-    suggestion,
+    results,
 )
 from .query import (
     MARK_END,
@@ -290,12 +290,7 @@ class ElasticsearchEngine:
         }
         total = response["hits"]["total"]["value"]
         hits = [_hit(h, analysed.marks) for h in response["hits"]["hits"]]
-        if hits:
-            offered = suggestion(query.text, analysed, [f"{h.title} {h.summary}" for h in hits])
-        else:
-            offered = self._did_you_mean(query) if analysed.clauses else ""
-        return SearchResults(total=total, hits=hits, facets=facets, suggestion=offered,
-                             page=query.page, per_page=query.per_page)
+        return results(query, analysed, hits, total, facets, self._did_you_mean)
 
     def did_you_mean_body(self, query: SearchQuery) -> dict:
         """The request sent when ``query`` found nothing: a fuzzy match over documents the

@@ -6,6 +6,7 @@ hits the reader may see."""
 import difflib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
@@ -13,7 +14,15 @@ from django.utils.safestring import SafeString
 from . import glossary
 from .analysis import terms as analysed
 from .analysis import tokens
-from .query import MARK_END, MARK_START, marked
+from .query import (
+    MARK_END,
+    MARK_START,
+    FacetCount,
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+    marked,
+)
 from .registry import SearchRecord
 
 MAX_CLAUSES = 24  # a query's terms beyond these add nothing but cost
@@ -142,3 +151,17 @@ def suggestion(text: str, query: AnalysedQuery, seen: list[str]) -> str:
                 word, changed = closest[0], True
         corrected.append(word)
     return " ".join(corrected) if changed else ""
+
+
+def results(query: SearchQuery, analysed_query: AnalysedQuery, hits: list[SearchHit],
+            total: int, facets: dict[str, list[FacetCount]],
+            did_you_mean: Callable[[SearchQuery], str]) -> SearchResults:
+    """One page of hits with what to offer beside them: a spelling from the hits shown, or
+    the engine's ``did_you_mean`` when nothing matched."""
+    if hits:
+        offered = suggestion(query.text, analysed_query,
+                             [f"{h.title} {h.summary}" for h in hits])
+    else:
+        offered = did_you_mean(query) if analysed_query.clauses else ""
+    return SearchResults(total=total, hits=hits, facets=facets, suggestion=offered,
+                         page=query.page, per_page=query.per_page)
