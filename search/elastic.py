@@ -10,10 +10,11 @@ from itertools import islice
 
 from django.conf import settings
 from django.utils import timezone
-from elasticsearch import Elasticsearch, NotFoundError, helpers
+from elasticsearch import NotFoundError, helpers
 from elasticsearch_dsl import Index, Search
 from elasticsearch_dsl import Q as ESQ
 
+from . import cluster
 from .analysis import terms as analysed
 from .documents import FACET_FIELDS, PortalDocument, bulk_action, scopes
 from .matching import (
@@ -110,16 +111,20 @@ class ElasticsearchEngine:
     name = "elasticsearch"
 
     def __init__(self, url: str, alias: str) -> None:
+        self.url = url
         self.alias = alias
         self._index_ready = False
-        self.client = Elasticsearch(url, request_timeout=10, max_retries=1)
+        self.client = cluster.client(url)
 
     # -- the index ---------------------------------------------------------------------
 
     def _create_index(self) -> str:
         name = f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
+        layout = cluster.layout()
+        if problem := layout.problem(self.client.cluster.health()["number_of_data_nodes"]):
+            logger.warning("search index %s: %s", name, problem)
         index = Index(name, using=self.client)
-        index.settings(number_of_shards=1, number_of_replicas=0)
+        index.settings(**layout.index_settings())
         index.document(PortalDocument)
         index.create()
         return name
@@ -210,7 +215,7 @@ class ElasticsearchEngine:
         self.client.indices.refresh(index=self.alias)
 
     def health(self) -> dict:
-        health = self.client.options(request_timeout=2, max_retries=0).cluster.health()
+        health = self.client.options(request_timeout=2).cluster.health()
         return {"ok": health["status"] in ("green", "yellow"), "engine": self.name,
                 "status": health["status"]}
 
@@ -223,7 +228,8 @@ class ElasticsearchEngine:
             response = search.execute()
             counts = {b.key: b.doc_count for b in response.aggregations.kinds.buckets}
         return {"engine": self.name, "alias": self.alias, "index": ", ".join(targets) or None,
-                "documents_by_kind": counts}
+                "documents_by_kind": counts,
+                **cluster.describe(self.client, self.url, targets[0] if targets else None)}
 
     # -- queries -----------------------------------------------------------------------
 

@@ -12,18 +12,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
 from .models import PendingChange
 
 logger = logging.getLogger(__name__)
-REBUILDING = "search:rebuilding"
 MAX_BACKOFF = datetime.timedelta(hours=1)
 
 
 class Syncing(Protocol):
     def sync(self, kind: str, object_id: str) -> None: ...
+
+
+def rebuilding_key() -> str:
+    """The flag "a rebuild holds changes" in the shared cache, one per index alias: two
+    deployments sharing a Redis hold only their own changes."""
+    return f"search:rebuilding:{settings.SEARCH_INDEX_ALIAS}"
 
 
 def record(kind: str, object_id: str) -> None:
@@ -35,7 +41,7 @@ def record(kind: str, object_id: str) -> None:
 
 def apply(change: PendingChange, engine: Syncing) -> bool:
     """Bring one object's documents up to date; ``False`` (and a later retry) on failure."""
-    if cache.get(REBUILDING):
+    if cache.get(rebuilding_key()):
         return False  # applied to the new index after the swap
     try:
         engine.sync(change.kind, change.object_id)
@@ -64,10 +70,11 @@ def apply_due(engine: Syncing, limit: int = 500) -> tuple[int, int]:
 def held_changes(engine: Syncing) -> Iterator[None]:
     """While the index is rebuilt, changes wait in the outbox (what they would change is
     about to be replaced); afterwards they are all applied to the new one."""
-    cache.set(REBUILDING, True, timeout=6 * 3600)
+    key = rebuilding_key()
+    cache.set(key, True, timeout=6 * 3600)
     try:
         yield
     finally:
-        cache.delete(REBUILDING)
+        cache.delete(key)
         PendingChange.objects.update(next_attempt_at=timezone.now())
         apply_due(engine, limit=100_000)

@@ -144,9 +144,16 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Search ---------------------------------------------------------------------------------
+# One node, or several of one cluster comma-separated (a request failing on one is retried
+# on another); checked at start-up, see search.cluster.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_ENGINE = "elasticsearch" if ELASTICSEARCH_URL else "database"
+# Also the namespace of the rebuild's flags in the shared cache: two deployments on one Redis
+# need different aliases.
 SEARCH_INDEX_ALIAS = env("SEARCH_INDEX_ALIAS", default="portal-search")
+SEARCH_INDEX_SHARDS = env("SEARCH_INDEX_SHARDS", default="1")
+# Unset: one replica as soon as the cluster has a second data node (none on a single node).
+SEARCH_INDEX_REPLICAS = env("SEARCH_INDEX_REPLICAS", default=None)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Accounts -------------------------------------------------------------------------------
@@ -310,7 +317,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        "elastic_transport": {"level": "WARNING"},
+        # Its warnings come per request, with a traceback; search.cluster and search.engines
+        # log a lost node or an outage once when it starts and once when it ends.
+        "elastic_transport": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
     },
 }

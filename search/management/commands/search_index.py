@@ -22,4 +22,6 @@ class Command(BaseCommand):
         for key, value in status.items():
             if isinstance(value, dict):
                 value = ", ".join(f"{k}={v}" for k, v in sorted(value.items())) or "none"
+            if isinstance(value, list):  # the cluster's nodes, shards, problems: one a line
+                value = "\n".join(f"{'':18} {line}" for line in value or ["none"]).lstrip()
             self.stdout.write(f"{key:18} {value}")
