@@ -95,8 +95,8 @@ class LoggedNodePool(NodePool):
 
     def mark_dead(self, node, _now: float | None = None) -> None:
         super().mark_dead(node, _now=_now)
-        with self._lost_lock:
-            newly = node.config not in self._lost
+        with self._lost_lock:  # one node alone: its loss is the outage search.engines logs
+            newly = node.config not in self._lost and len(self._all_nodes) > 1
             self._lost.add(node.config)
         if newly:
             logger.warning("search node %s does not answer; requests go to the other nodes",
