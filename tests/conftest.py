@@ -26,6 +26,11 @@ SERVICES = {
         lambda: bool(os.environ.get("ELASTICSEARCH_URL")),
         "needs Elasticsearch 8: set ELASTICSEARCH_URL=http://...",
     ),
+    "elasticsearch_cluster": (
+        lambda: "," in os.environ.get("ELASTICSEARCH_CLUSTER_URL", ""),
+        "needs an Elasticsearch cluster of three nodes started by scripts/services.sh: set "
+        "ELASTICSEARCH_CLUSTER_URL=http://...,http://...,http://... (ES_NODES=3, see .ci/run)",
+    ),
     "browser": (
         lambda: os.path.exists(CHROMIUM),
         f"needs Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)",
