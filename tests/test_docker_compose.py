@@ -31,11 +31,29 @@ def test_docker_compose_accepts_the_file(tmp_path):
     web_env = resolved["services"]["web"]["environment"]
     assert web_env["DATABASE_URL"] == "postgres://portal:replace-me@postgres:5432/portal"
     assert web_env["ALLOWED_HOSTS"] == "portal.example.org"  # from the env file
+    assert web_env["ELASTICSEARCH_URL"] == "http://elasticsearch:9200"
+
+
+CLUSTER_URL = "http://es-1:9200,http://es-2:9200,http://es-3:9200"
+
+
+@pytest.mark.compose
+def test_the_cluster_profile_adds_three_nodes_the_portal_uses_all_of(tmp_path):
+    shutil.copy(ROOT / "docker-compose.yml", tmp_path)
+    env = (ROOT / ".env.example").read_text() + f"ELASTICSEARCH_URL={CLUSTER_URL}\n"
+    (tmp_path / ".env").write_text(env)
+    result = subprocess.run([*compose_command(), "--profile", "cluster", "config"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    resolved = yaml.safe_load(result.stdout)["services"]
+    assert {"es-1", "es-2", "es-3"} <= set(resolved)
+    for name in ("web", "worker", "beat", "migrate"):
+        assert resolved[name]["environment"]["ELASTICSEARCH_URL"] == CLUSTER_URL
 
 
 def test_every_part_of_the_topology_is_there():
     assert set(SERVICES) == {"migrate", "web", "worker", "beat", "postgres", "redis",
-                             "elasticsearch", "mailpit"}
+                             "elasticsearch", "es-1", "es-2", "es-3", "mailpit"}
     assert "command" not in SERVICES["web"]  # the image's CMD: gunicorn
     assert 'CMD ["gunicorn", "portal.wsgi"' in (ROOT / "Dockerfile").read_text()
     assert SERVICES["worker"]["command"][:4] == ["celery", "-A", "portal", "worker"]
@@ -44,10 +62,12 @@ def test_every_part_of_the_topology_is_there():
 
 def test_stateful_services_keep_data_in_named_volumes_and_report_health():
     for name, mount in [("postgres", "pgdata:"), ("redis", "redisdata:"),
-                        ("elasticsearch", "esdata:")]:
+                        ("elasticsearch", "esdata:"), ("es-1", "es1data:"),
+                        ("es-2", "es2data:"), ("es-3", "es3data:")]:
         assert any(v.startswith(mount) for v in SERVICES[name]["volumes"]), name
         assert mount.rstrip(":") in COMPOSE["volumes"]
-    for name in ("web", "worker", "postgres", "redis", "elasticsearch"):
+    for name in ("web", "worker", "postgres", "redis", "elasticsearch", "es-1", "es-2",
+                 "es-3"):
         assert "test" in SERVICES[name]["healthcheck"], name
 
 
@@ -62,5 +82,21 @@ def test_app_containers_wait_for_healthy_dependencies_and_migrations():
 
 
 def test_elasticsearch_matches_the_version_ci_runs():
-    image = SERVICES["elasticsearch"]["image"]
-    assert image.rsplit(":", 1)[1] == ci_elasticsearch_version()
+    for name in ("elasticsearch", "es-1", "es-2", "es-3"):
+        assert SERVICES[name]["image"].rsplit(":", 1)[1] == ci_elasticsearch_version(), name
+
+
+def test_the_cluster_profile_is_three_nodes_that_find_each_other():
+    """Off by default (the single node stays the default); each node is named, knows the
+    other two, bootstraps with them, and reports healthy only once all three have joined."""
+    nodes = ["es-1", "es-2", "es-3"]
+    assert "profiles" not in SERVICES["elasticsearch"]
+    for name in nodes:
+        node = SERVICES[name]
+        assert node["profiles"] == ["cluster"]
+        env = node["environment"]
+        assert env["node.name"] == name and env["cluster.name"] == "portal"
+        assert env["discovery.seed_hosts"].split(",") == nodes
+        assert env["cluster.initial_master_nodes"].split(",") == nodes
+        assert "discovery.type" not in env
+        assert "wait_for_nodes=3" in " ".join(node["healthcheck"]["test"])
