@@ -5,11 +5,13 @@ runs inside a transaction so a worker never sees a row before it is committed. A
 beat refuses to start while the Celery settings fail their checks (``portal.checks``).
 """
 
+import io
 import os
 import sys
 
 import django
 from celery import Celery, signals
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
@@ -25,9 +27,10 @@ app.autodiscover_tasks()
 def refuse_to_start_misconfigured(**kwargs) -> None:
     """Exits listing each problem, before any task is taken or sent (Celery would only log an
     exception raised by a signal handler, and start anyway)."""
-    django.setup()
+    if not apps.ready:  # a second setup would replace the logging Celery has set up
+        django.setup()
     try:
-        call_command("check", tags=["celery"])
+        call_command("check", tags=["celery"], stdout=io.StringIO())  # silent when all is well
     except SystemCheckError as error:
         sys.__stderr__.write(f"{error}\n")  # beat has sent sys.stderr to its log
         raise SystemExit(1) from error
