@@ -9,4 +9,4 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: it imports models, which Django loads only after
         # every app's AppConfig.
-        from . import pages  # noqa: F401  registers what the site's pages show
+        from . import checks, pages  # noqa: F401  register start-up checks and what pages show

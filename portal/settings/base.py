@@ -7,7 +7,9 @@ from urllib.parse import urlparse
 
 import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -111,6 +113,22 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A reused connection is tested before a request uses it (a restarted server is noticed).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASE_POOL_MAX_SIZE := env.int("DATABASE_POOL_MAX_SIZE", default=0):
+    # psycopg's pool per process (Django 5.1+); Django refuses it with persistent connections.
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE needs PostgreSQL (DATABASE_URL="
+                                   "postgres://...); SQLite has no connection pool.")
+    if DATABASES["default"]["CONN_MAX_AGE"]:
+        raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE and DATABASE_CONN_MAX_AGE exclude "
+                                   "each other: the pool keeps connections open; unset one.")
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
+        "max_size": DATABASE_POOL_MAX_SIZE,
+        # Seconds a request waits for a free connection before it fails.
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
@@ -128,11 +146,50 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
 CELERY_RESULT_EXPIRES = 3600
-CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Three queues, so that a backlog of mail never delays index updates: run a worker per queue
+# (`celery -A portal worker -Q search`). Routes go by task name. A queue named anywhere that is
+# not one of these is refused at start-up (portal.checks), never created on the fly.
+CELERY_TASK_QUEUES = [Queue(name) for name in ("default", "mail", "search")]
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_CREATE_MISSING_QUEUES = False
+CELERY_TASK_ROUTES = {
+    "portal.tasks.deliver_mail": {"queue": "mail"},
+    "search.tasks.*": {"queue": "search"},
+}
+# A task is acknowledged when it has finished, so one whose worker died (SIGKILL, a lost host)
+# runs again: every task below is idempotent except mail, see CELERY_TASK_ANNOTATIONS.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_SOFT_TIME_LIMIT = 300
+CELERY_TASK_TIME_LIMIT = 360
+CELERY_TASK_ANNOTATIONS = {
+    # Sending twice is worse than a retry by hand: acknowledged on receipt, at most once.
+    "portal.tasks.deliver_mail": {"acks_late": False, "soft_time_limit": 60, "time_limit": 90},
+    # The outbox row is applied or stays for the sweep: applying twice writes the same document.
+    "search.tasks.apply_change": {"soft_time_limit": 60, "time_limit": 90},
+    "search.tasks.sweep_outbox": {"soft_time_limit": 240, "time_limit": 300},
+    # An update of the worker's own row.
+    "portal.tasks.record_worker_heartbeat": {"soft_time_limit": 20, "time_limit": 30},
+    # Creates the meetings a series lacks; a second run finds none missing.
+    "events.tasks.materialise_all_series": {"soft_time_limit": 900, "time_limit": 960},
+    # Each reminder is recorded as sent, so a second run sends nothing new (default limits).
+}
+# An unacknowledged task goes back to its queue after this many seconds (a worker that died
+# mid-task); longer than any hard time limit, so a running task is never handed out twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+# Beat keeps its schedule in Redis behind a lock (celery-redbeat): start a beat on every host
+# you like; one holds the lock and sends, the others wait and take over within the lock's
+# timeout when it stops.
+CELERY_BEAT_SCHEDULER = "redbeat.RedBeatScheduler"
+CELERY_REDBEAT_REDIS_URL = env("REDBEAT_REDIS_URL", default=CELERY_BROKER_URL)
+CELERY_REDBEAT_KEY_PREFIX = env("REDBEAT_KEY_PREFIX", default="portal:redbeat:")
+CELERY_REDBEAT_LOCK_TIMEOUT = env.int("REDBEAT_LOCK_TIMEOUT", default=60)
+CELERY_BEAT_MAX_LOOP_INTERVAL = 10  # the beat wakes, and renews its lock, at least this often
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "portal.tasks.record_worker_heartbeat", "schedule": 60.0},
     # Retries index changes that failed (Elasticsearch down); see search.outbox.
