@@ -20,7 +20,6 @@ figures; the only thing it insists on is that nobody was overbooked.
 import argparse
 import http.client
 import os
-import secrets
 import statistics
 import subprocess
 import sys
@@ -32,17 +31,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-# The benchmark and the gunicorn it starts share the production settings and one secret key, so
-# the sessions written here are the ones the server accepts.
-BENCH_ENV = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-    "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY", "bench-" + "Zq7xK2pLm9Vt4Rw8Yc3Nb6Hd1Gf5Js0Ae" * 2),
-    "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "SECURE_SSL_REDIRECT": "False",
-    "EMAIL_URL": "dummymail://",
-    "LOG_LEVEL": "WARNING",
-}
-os.environ.update(BENCH_ENV)
+
+from tests.bench.stack import (  # noqa: E402
+    PRODUCTION_ON_LOCALHOST,
+    signed_in_session,
+    wait_until_healthy,
+)
+
+os.environ.update(PRODUCTION_ON_LOCALHOST)
 
 import django  # noqa: E402
 
@@ -84,18 +80,6 @@ def people(count: int) -> list:
     return users
 
 
-def session_for(user) -> str:
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return session.session_key
-
-
 def new_meeting(seats: int, round_no: int):
     import datetime
 
@@ -116,8 +100,15 @@ def counts(meeting) -> dict[str, int]:
     return {s: meeting.registrations.filter(status=s).count() for s in RegistrationStatus.values}
 
 
+def lock_span(meeting) -> float:
+    """Seconds from the first registration row to the last: rows are written one after
+    another under the meeting's lock, so this is the serialised part of the settle time."""
+    stamps = list(meeting.registrations.order_by("created_at").values_list("created_at", flat=True))
+    return (stamps[-1] - stamps[0]).total_seconds()
+
+
 def start_gunicorn(database: str, args, access_log: Path) -> subprocess.Popen:
-    env = {**os.environ, **BENCH_ENV,
+    env = {**os.environ,
            "DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + database}
     command = [str(ROOT / ".venv/bin/gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{args.port}",
                "--workers", str(args.workers), "--worker-class", args.worker_class,
@@ -125,17 +116,17 @@ def start_gunicorn(database: str, args, access_log: Path) -> subprocess.Popen:
                "--access-logformat", '%(m)s %(U)s %(s)s %(D)s']
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            probe = http.client.HTTPConnection("127.0.0.1", args.port, timeout=5)
-            probe.request("GET", "/healthz")
-            probe.getresponse().read()
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    sys.exit("gunicorn did not answer within 60 s")
+    wait_until_healthy(args.port, require_ok=False)
+    # Each worker loads the URLconf and templates on its first request: not part of the race.
+    with ThreadPoolExecutor(max_workers=args.workers * args.threads) as pool:
+        list(pool.map(lambda _: warm(args.port), range(args.workers * args.threads * 3)))
+    return server
+
+
+def warm(port: int) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", "/meetings/", headers={"Host": "127.0.0.1"})
+    conn.getresponse().read()
 
 
 def press_register(args, path: str, sessions: list[str]) -> tuple[float, list[float], list[int]]:
@@ -204,7 +195,9 @@ def main() -> None:
     database = race_database()
     users = people(args.people)
     print(f"gunicorn {args.workers} × {args.worker_class} (threads {args.threads}), "
-          f"{args.people} people, {args.seats} seats, {os.cpu_count()} cores")
+          f"{args.people} people, {args.seats} seats, DATABASE_CONN_MAX_AGE "
+          f"{settings.DATABASES['default']['CONN_MAX_AGE']}, {os.cpu_count()} cores, load average "
+          f"{os.getloadavg()[0]:.1f}")
     overbooked = False
     with tempfile.TemporaryDirectory() as scratch:
         access_log = Path(scratch) / "access.log"
@@ -212,7 +205,7 @@ def main() -> None:
         try:
             for round_no in range(1, args.rounds + 1):
                 meeting = new_meeting(args.seats, round_no)
-                sessions = [session_for(user) for user in users]
+                sessions = [signed_in_session(user) for user in users]
                 path = f"/meetings/{meeting.slug}/register/"
                 settle, latencies, statuses = press_register(args, path, sessions)
                 result = counts(meeting)
@@ -220,13 +213,15 @@ def main() -> None:
                 print(f"round {round_no}: HTTP settle {settle:5.2f} s   client {summary(latencies)}"
                       f"   statuses {sorted(set(statuses))}")
                 print(f"          server {summary(server_times(access_log, path))}   "
-                      f"confirmed {result['confirmed']}  waitlisted {result['waitlisted']}")
+                      f"confirmed {result['confirmed']}  waitlisted {result['waitlisted']}   "
+                      f"first→last row {lock_span(meeting):4.2f} s")
                 direct = new_meeting(args.seats, round_no + 100)
                 took = through_service(direct, users)
                 direct_counts = counts(direct)
                 overbooked |= direct_counts["confirmed"] > args.seats
                 print(f"          service only (no HTTP, 40 threads) {took:5.2f} s   confirmed "
-                      f"{direct_counts['confirmed']}  waitlisted {direct_counts['waitlisted']}")
+                      f"{direct_counts['confirmed']}  waitlisted {direct_counts['waitlisted']}   "
+                      f"first→last row {lock_span(direct):4.2f} s")
         finally:
             server.terminate()
             server.wait(timeout=30)
