@@ -24,6 +24,9 @@ RUN mkdir -p /app/media && chown portal /app/media
 USER portal
 EXPOSE 8000
 # Request line and headers capped (the body is capped by the portal: MAX_REQUEST_BODY_SIZE).
-CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", \
+# gthread: a request waiting on PostgreSQL or Elasticsearch does not hold a whole worker (the
+# README's Scaling section has the figures).
+CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", \
+     "--worker-class", "gthread", "--threads", "4", "--access-logfile", "-", \
      "--limit-request-line", "8190", "--limit-request-fields", "100", \
      "--limit-request-field_size", "8190"]

@@ -5,7 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +29,14 @@ class RegistrationQuerySet(models.QuerySet):
         return (self.active().filter(user=user, meeting__ends_at__gte=timezone.now())
                 .select_related("meeting").order_by("meeting__starts_at", "pk"))
 
+    def seats_taken_and_held_by(self, user) -> tuple[int, bool]:
+        """How many are confirmed, and whether ``user`` already holds a place: one query,
+        since it runs while the meeting's row is locked."""
+        counts = self.aggregate(
+            confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+            held=Count("pk", filter=Q(user=user, status__in=ACTIVE)))
+        return counts["confirmed"], counts["held"] > 0
+
     def waitlisted(self) -> "RegistrationQuerySet":
         """In the order they will be promoted: first come, first served."""
         return self.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "pk")
@@ -44,6 +52,9 @@ class Registration(models.Model):
     attended = models.BooleanField(_("attended"), default=False)
 
     objects = RegistrationQuerySet.as_manager()
+    # Not content that "uses" the meeting: indexing each one would add five statements to the
+    # seat lock's critical section, the registration race's bottleneck.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("registration")

@@ -1,0 +1,106 @@
+"""The mixed load: visitors browse, filter and search (80 %), member officers sign in and use
+their dashboard and case studies (15 %), consortium staff review applications and reports
+(5 %). Started headless by ``run.py``, which writes the signed-in sessions and the demo's
+addresses to the file named by ``LOAD_FIXTURE``."""
+
+import json
+import os
+import random
+from pathlib import Path
+
+from locust import HttpUser, between, task
+
+FIXTURE = json.loads(Path(os.environ["LOAD_FIXTURE"]).read_text())
+SEARCHES = ["데이터 허브", "스마트 가로등", "버스", "air quality", "data hub", "mobility",
+            "energy", "안전", "parking", "shuttel"]
+FILTERS = ["?theme=connectivity", "?country=KR", "?city=daegu", "?maturity=scaled",
+           "?theme=mobility&country=KR", "?page=2"]
+
+
+class Visitor(HttpUser):
+    weight = 80
+    wait_time = between(0.5, 2)
+
+    @task(3)
+    def home(self):
+        self.client.get(random.choice(["/", "/en/"]), name="home")
+
+    @task(4)
+    def catalogue(self):
+        self.client.get("/catalogue/" + random.choice(["", *FILTERS]), name="catalogue (filtered)")
+
+    @task(4)
+    def case_study(self):
+        self.client.get(random.choice(FIXTURE["case_studies"]), name="case study")
+
+    @task(3)
+    def search(self):
+        self.client.get("/search/", params={"q": random.choice(SEARCHES)}, name="search")
+
+    @task(1)
+    def meetings(self):
+        self.client.get("/meetings/", name="meetings")
+
+    @task(1)
+    def funding(self):
+        self.client.get("/funding/", name="funding opportunities")
+
+    @task(1)
+    def offerings(self):
+        self.client.get("/offerings/", name="offerings")
+
+    @task(1)
+    def directory(self):
+        self.client.get("/members/", name="members directory")
+
+
+class SignedIn(HttpUser):
+    abstract = True
+    sessions_key = ""
+
+    def on_start(self):
+        session = random.choice(FIXTURE[self.sessions_key])
+        self.client.cookies.set("sessionid", session)
+
+
+class Officer(SignedIn):
+    weight = 15
+    wait_time = between(1, 3)
+    sessions_key = "officers"
+
+    @task(3)
+    def dashboard(self):
+        self.client.get("/dashboard/", name="officer: dashboard")
+
+    @task(2)
+    def own_case_studies(self):
+        self.client.get("/catalogue/?city=" + random.choice(FIXTURE["cities"]),
+                        name="officer: their city's case studies")
+
+    @task(1)
+    def draft_edit(self):
+        self.client.get(f"/admin/pages/{random.choice(FIXTURE['editable_pages'])}/edit/",
+                        name="officer: edit a draft (admin)")
+
+    @task(1)
+    def meeting(self):
+        if FIXTURE["meetings"]:
+            self.client.get(random.choice(FIXTURE["meetings"]), name="officer: meeting")
+
+
+class Staff(SignedIn):
+    weight = 5
+    wait_time = between(1, 3)
+    sessions_key = "staff"
+
+    @task(2)
+    def applications(self):
+        self.client.get("/members/applications/", name="staff: applications")
+
+    @task(2)
+    def funding_report(self):
+        self.client.get("/funding/dashboard/", name="staff: funding report")
+
+    @task(1)
+    def admin_home(self):
+        self.client.get("/admin/", name="staff: admin home")
