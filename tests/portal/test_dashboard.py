@@ -12,7 +12,8 @@ from wagtail.models import WorkflowState
 from events.models import Registration, RegistrationStatus
 from funding import services as funding
 from funding.models import BidPartner, BidStatus, BidTask
-from members.mail import send_templated_mail, suppressed
+from members import notify
+from members.notify import suppressed
 from members.models import Notification
 from solutions_catalog import services as catalogue
 from solutions_catalog.authoring import review_workflow
@@ -79,7 +80,7 @@ def add_things(network, index, n, tag):
         catalogue.follow(officer, followed)
         Adoption.objects.create(origin=followed, adopter=OrganisationFactory(),
                                 status="piloting")
-        Notification.objects.create(recipient=officer, subject=f"{tag} notice {i}")
+        Notification.objects.create(recipient=officer, subject_en=f"{tag} notice {i}")
 
 
 @pytest.fixture
@@ -102,7 +103,7 @@ def others(network, index):
     BidFactory(lead=network.daegu, title="Withdrawn bid", status=BidStatus.WITHDRAWN)
     unfollowed = case_study(index, "not-followed", network.bucheon, live=True)
     Adoption.objects.create(origin=unfollowed, adopter=suwon)
-    Notification.objects.create(recipient=network.org_admin, subject="Colleague's notice")
+    Notification.objects.create(recipient=network.org_admin, subject_en="Colleague's notice")
     return stranger
 
 
@@ -227,7 +228,7 @@ def test_no_notification_when_mail_is_suppressed_or_for_strangers(network, on_co
     bid = BidFactory(lead=network.daegu)
     with suppressed(), on_commit():
         funding.assign_task(bid, network.org_admin, title="Quiet", owner=network.officer)
-    send_templated_mail("nobody@nowhere.example", "funding/email/task",
+    notify.tell_address("nobody@nowhere.example", notify.BID_ACTIVITY, "funding/email/task",
                         {"bid": bid, "task": bid.tasks.get(), "actor": network.org_admin})
     assert not Notification.objects.exists()
 
@@ -243,9 +244,9 @@ def test_a_rolled_back_change_leaves_no_notification(network):
 
 
 def test_mark_all_read_needs_a_post_and_touches_only_ones_own(network, as_user):
-    mine = [Notification.objects.create(recipient=network.officer, subject=f"n{i}")
+    mine = [Notification.objects.create(recipient=network.officer, subject_en=f"n{i}")
             for i in range(3)]
-    theirs = Notification.objects.create(recipient=network.org_admin, subject="theirs")
+    theirs = Notification.objects.create(recipient=network.org_admin, subject_en="theirs")
     client = as_user(network.officer)
     assert client.get("/dashboard/notifications/read/").status_code == 405
     response = client.post("/en/dashboard/notifications/read/")
