@@ -150,10 +150,10 @@ def test_the_same_number_of_queries_for_one_or_five_of_everything(
     # session, user, the viewer's groups and memberships; one per section (the followed
     # case studies, the view restrictions that keep some out, their readable versions and
     # their adoptions; unread count), and the site for page links
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         assert client.get("/dashboard/").status_code == 200
     add_things(network, index, 4, "more")
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         html = client.get("/dashboard/").text
     assert "more-review-3" in html and "more task 3" in html
 
@@ -211,16 +211,16 @@ def test_a_mail_sent_is_a_notification_on_the_dashboard(network, as_user, on_com
                             owner=network.officer)
     assert len(mail.outbox) == 1
     notice = Notification.objects.get(recipient=network.officer)
-    assert notice.subject == "A task for you: Write the budget"
-    assert mail.outbox[0].subject.endswith(notice.subject)
-    assert notice.url == f"/en/funding/bids/{bid.pk}/"  # in the recipient's language
+    assert notice.subject_en == "A task for you: Write the budget"
+    assert mail.outbox[0].subject.endswith(notice.subject_en)  # in the recipient's language
+    assert notice.url_en == f"/en/funding/bids/{bid.pk}/"
     client = as_user(network.officer)
     html = client.get("/en/dashboard/").text
     assert "Write the budget" in html
     assert f'href="/en/funding/bids/{bid.pk}/"' in html
     assert "Unread:" in html
     exported = client.get("/en/members/me/data/").json()["notifications"]
-    assert [n["subject"] for n in exported] == [notice.subject]
+    assert [n["subject"] for n in exported] == [notice.subject_en]
     assert not Notification.objects.filter(recipient=network.org_admin).exists()
 
 
