@@ -105,7 +105,7 @@ class MailPreferencesForm(forms.Form):
             if not kind.transactional:
                 self.fields[self.PREFIX + slug] = forms.ChoiceField(
                     label=kind.label, choices=kind.choices, initial=current[slug],
-                    widget=forms.RadioSelect)
+                    widget=forms.RadioSelect, required=False)
 
     def clean(self):
         data = super().clean()
@@ -118,8 +118,9 @@ class MailPreferencesForm(forms.Form):
         return data
 
     def chosen(self) -> dict[str, str]:
+        """The kinds chosen for; a kind left out of the form stays as it was."""
         return {name.removeprefix(self.PREFIX): value
-                for name, value in self.cleaned_data.items()}
+                for name, value in self.cleaned_data.items() if value}
 
     def transactional_kinds(self) -> list[notify.Kind]:
         return [kind for kind in notify.KINDS.values() if kind.transactional]
