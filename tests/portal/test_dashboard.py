@@ -13,8 +13,8 @@ from events.models import Registration, RegistrationStatus
 from funding import services as funding
 from funding.models import BidPartner, BidStatus, BidTask
 from members import notify
-from members.notify import suppressed
 from members.models import Notification
+from members.notify import suppressed
 from solutions_catalog import services as catalogue
 from solutions_catalog.authoring import review_workflow
 from solutions_catalog.models import (
