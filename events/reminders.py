@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from members.mail import send_templated_mail
+from members import notify
 from members.permissions import MemberAction, check
 
 from .models import MeetingStatus, Registration, ReminderKind, ReminderSent
@@ -58,9 +58,8 @@ def _send_once(registration: Registration, kind: str) -> bool:
         with transaction.atomic():
             ReminderSent.objects.create(registration=registration, kind=kind)
             user = registration.user
-            send_templated_mail(user.email, TEMPLATES[kind], {
+            notify.tell(user, notify.MEETING_REMINDER, TEMPLATES[kind], {
                 "meeting": registration.meeting, "user": user, "kind": kind},
-                language=user.preferred_language or "ko",
                 url=registration.meeting.get_absolute_url())
     except IntegrityError:
         return False  # another run sent it meanwhile

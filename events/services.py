@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from members.mail import send_templated_mail
+from members import notify
 from members.models import User
 from members.permissions import require
 
@@ -78,10 +78,9 @@ def _fill_seats(meeting: Meeting) -> list[Registration]:
     for registration in promoted:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
-        send_templated_mail(registration.user.email, "events/email/promoted",
-                            {"meeting": meeting, "user": registration.user},
-                            language=registration.user.preferred_language or "ko",
-                            url=meeting.get_absolute_url())
+        notify.tell(registration.user, notify.REGISTRATION_CHANGE, "events/email/promoted",
+                    {"meeting": meeting, "user": registration.user},
+                    url=meeting.get_absolute_url())
     return promoted
 
 
@@ -135,10 +134,9 @@ def decide(registration: Registration, actor: User, *, approve: bool) -> Registr
     else:
         registration.status = RegistrationStatus.WAITLISTED
     registration.save(update_fields=["status", "updated_at"])
-    send_templated_mail(registration.user.email, "events/email/decided",
-                        {"meeting": meeting, "registration": registration},
-                        language=registration.user.preferred_language or "ko",
-                        url=meeting.get_absolute_url())
+    notify.tell(registration.user, notify.REGISTRATION_CHANGE, "events/email/decided",
+                {"meeting": meeting, "registration": registration},
+                url=meeting.get_absolute_url())
     return registration
 
 

@@ -15,8 +15,8 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
-from members.mail import suppressed
 from members.models import Organisation, User
+from members.notify import suppressed
 from solutions_catalog.models import CaseStudyPage, Theme
 
 from . import services

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from members.mail import send_templated_mail
+from members import notify
 from members.models import Membership, User
 
 from .models import (
@@ -126,15 +126,11 @@ def _link(context: dict) -> str:
 
 
 def _send_once(person: User, subject: str, days: int, context: dict) -> bool:
-    if not person.notify_by_email:
-        return False
     try:
         with transaction.atomic():
             FundingReminderSent.objects.create(user=person, subject=subject, days_before=days)
-            send_templated_mail(person.email, TEMPLATE, {**context, "user": person,
-                                                         "days": days},
-                                language=person.preferred_language or "ko",
-                                url=_link(context))
+            notify.tell(person, notify.DEADLINE, TEMPLATE,
+                        {**context, "user": person, "days": days}, url=_link(context))
     except IntegrityError:
         return False  # another run sent it meanwhile
     return True

@@ -12,7 +12,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.mail import send_templated_mail
+from members import notify
 from members.models import Membership, MembershipStatus, Organisation, User
 from members.permissions import MemberAction, require
 from solutions_catalog.models import CaseStudyPage
@@ -62,11 +62,8 @@ def _record(bid: Bid, actor: User | None, kind: str, subject: str = "",
 
 def _tell(users, template: str, context: dict) -> None:
     for person in users:
-        if person.notify_by_email:
-            send_templated_mail(person.email, f"funding/email/{template}",
-                                {"person": person, **context},
-                                language=person.preferred_language,
-                                url=context["bid"].get_absolute_url())
+        notify.tell(person, notify.BID_ACTIVITY, f"funding/email/{template}", context,
+                    url=context["bid"].get_absolute_url())
 
 
 @transaction.atomic

@@ -9,7 +9,8 @@ class MembersConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: they import models, which Django loads only after
         # every app's AppConfig.
-        from . import permissions, signals
+        from . import moderation, permissions, signals
 
         permissions.register(permissions.RULES)
         signals.connect(self)
+        moderation.connect()

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from . import notify
 from .models import Organisation, OrganisationApplication, Role, User
 
 
@@ -83,9 +84,43 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name_ko", "display_name_en", "job_title", "phone", "languages",
-                  "time_zone", "preferred_language", "notify_by_email"]
+                  "time_zone", "preferred_language"]
 
 
 class DeleteAccountForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account and personal data will be deleted."))
+
+
+class MailPreferencesForm(forms.Form):
+    """One choice per kind of notification a person may choose for (``kind-<slug>``);
+    transactional kinds are listed by the template as always sent. A field of no such kind
+    is refused rather than ignored."""
+
+    PREFIX = "kind-"
+
+    def __init__(self, *args, current: dict[str, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for slug, kind in notify.KINDS.items():
+            if not kind.transactional:
+                self.fields[self.PREFIX + slug] = forms.ChoiceField(
+                    label=kind.label, choices=kind.choices, initial=current[slug],
+                    widget=forms.RadioSelect, required=False)
+
+    def clean(self):
+        data = super().clean()
+        unknown = sorted(key.removeprefix(self.PREFIX) for key in self.data
+                         if key.startswith(self.PREFIX) and key not in self.fields)
+        if unknown:
+            raise forms.ValidationError(
+                _("There is no kind of notification you can choose for called %(kinds)s. "
+                  "Nothing was changed.") % {"kinds": ", ".join(unknown)})
+        return data
+
+    def chosen(self) -> dict[str, str]:
+        """The kinds chosen for; a kind left out of the form stays as it was."""
+        return {name.removeprefix(self.PREFIX): value
+                for name, value in self.cleaned_data.items() if value}
+
+    def transactional_kinds(self) -> list[notify.Kind]:
+        return [kind for kind in notify.KINDS.values() if kind.transactional]

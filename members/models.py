@@ -53,10 +53,6 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="ko"
     )
-    notify_by_email = models.BooleanField(
-        _("e-mail notifications"), default=True,
-        help_text=_("Reminders, moderation results and invitations by e-mail."),
-    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -331,6 +327,42 @@ class MembershipEvent(models.Model):
         return self.actor.display_name or f"#{self.actor_id}"
 
 
+class Delivery(models.TextChoices):
+    """When a person wants the e-mail of one kind of notification."""
+
+    IMMEDIATELY = "immediately", _("Immediately")
+    DIGEST = "digest", _("In the weekly digest")
+    NEVER = "never", _("Never")
+
+
+class MailPreference(models.Model):
+    """A person's choice for one kind of notification (``members.notify.KINDS``); a kind
+    without a row follows its default."""
+
+    person = models.ForeignKey(User, verbose_name=_("person"), on_delete=models.CASCADE,
+                               related_name="mail_preferences")
+    kind = models.CharField(_("kind of notification"), max_length=40)
+    delivery = models.CharField(_("e-mail"), max_length=16, choices=Delivery.choices)
+
+    class Meta:
+        verbose_name = _("e-mail preference")
+        verbose_name_plural = _("e-mail preferences")
+        constraints = [models.UniqueConstraint(fields=["person", "kind"],
+                                               name="one_mail_preference_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.kind} · {self.delivery}"
+
+
+class MailState(models.TextChoices):
+    """What became of a notification's e-mail."""
+
+    SENT = "sent", _("Sent")
+    AWAITING_DIGEST = "awaiting_digest", _("Waiting for the weekly digest")
+    IN_DIGEST = "in_digest", _("Sent in a weekly digest")
+    NOT_SENT = "not_sent", _("Not sent (by your preference)")
+
+
 class NotificationQuerySet(models.QuerySet):
     def for_user(self, user) -> "NotificationQuerySet":
         return self.filter(recipient=user) if user.is_authenticated else self.none()
@@ -338,15 +370,27 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self) -> "NotificationQuerySet":
         return self.filter(read_at__isnull=True)
 
+    def awaiting_digest(self) -> "NotificationQuerySet":
+        """Kept for the weekly digest: the digest sender marks them ``IN_DIGEST``."""
+        return self.filter(mail=MailState.AWAITING_DIGEST)
+
+    def read_before(self, moment) -> "NotificationQuerySet":
+        return self.filter(read_at__lt=moment)
+
 
 class Notification(models.Model):
-    """What the portal told someone by e-mail, kept for their dashboard: the subject in their
-    language and where to look (a path on this site)."""
+    """What the portal told someone, kept for their notification centre: the subject and
+    where to look (a path on this site) in both languages, shown in the reader's."""
 
     recipient = models.ForeignKey(User, verbose_name=_("recipient"), on_delete=models.CASCADE,
                                   related_name="notifications")
-    subject = models.CharField(_("subject"), max_length=300)
-    url = models.CharField(_("link"), max_length=500, blank=True)
+    kind = models.CharField(_("kind of notification"), max_length=40, blank=True)
+    subject_ko = models.CharField(_("subject (Korean)"), max_length=300)
+    subject_en = models.CharField(_("subject (English)"), max_length=300)
+    url_ko = models.CharField(_("link (Korean)"), max_length=500, blank=True)
+    url_en = models.CharField(_("link (English)"), max_length=500, blank=True)
+    mail = models.CharField(_("e-mail"), max_length=16, choices=MailState.choices,
+                            default=MailState.SENT)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
@@ -360,6 +404,9 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    subject = Localized()
+    url = Localized()
 
     @property
     def unread(self) -> bool:

@@ -23,7 +23,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from .mail import send_templated_mail
+from . import notify
 from .models import (
     CONSORTIUM_STAFF_GROUP,
     ApplicationStatus,
@@ -84,11 +84,10 @@ def submit_application(data: dict) -> OrganisationApplication:
         application = OrganisationApplication.objects.create(
             **{**data, "contact_email": email, "language": translation.get_language() or "ko"})
         _audit(Event.APPLIED, actor=None, organisation=None, email=email, detail=name)
-        for staff in User.objects.filter(groups__name=CONSORTIUM_STAFF_GROUP, is_active=True,
-                                         notify_by_email=True):
-            send_templated_mail(staff.email, "members/email/application_received",
-                                {"application": application}, language=staff.preferred_language,
-                                url=reverse("members:application", args=[application.pk]))
+        for staff in User.objects.filter(groups__name=CONSORTIUM_STAFF_GROUP, is_active=True):
+            notify.tell(staff, notify.REVIEW_REQUEST, "members/email/application_received",
+                        {"application": application},
+                        url=reverse("members:application", args=[application.pk]))
     return application
 
 
@@ -151,10 +150,10 @@ def approve_application(application: OrganisationApplication, reviewer: User) ->
         next_step = _absolute(_localized_path(
             "account_reset_password_from_key", language,
             uidb36=user_pk_to_url_str(admin), key=default_token_generator.make_token(admin)))
-    send_templated_mail(admin.email, "members/email/application_approved",
-                        {"organisation": organisation, "link": next_step,
-                         "set_password": not admin.has_usable_password()},
-                        language=language, url=organisation.get_absolute_url())
+    notify.tell(admin, notify.MEMBERSHIP_DECISION, "members/email/application_approved",
+                {"organisation": organisation, "link": next_step,
+                 "set_password": not admin.has_usable_password()},
+                url=organisation.get_absolute_url())
     return organisation
 
 
@@ -172,8 +171,9 @@ def decline_application(application: OrganisationApplication, reviewer: User,
     application.save()
     _audit(Event.DECLINED, actor=reviewer, organisation=None,
            email=application.contact_email, detail=application.name_en)
-    send_templated_mail(application.contact_email, "members/email/application_declined",
-                        {"application": application}, language=application.language)
+    notify.tell_address(application.contact_email, notify.MEMBERSHIP_DECISION,
+                        "members/email/application_declined", {"application": application},
+                        language=application.language)
 
 
 def mark_email_verified(user: User) -> None:
@@ -205,7 +205,7 @@ def invite(organisation: Organisation, email: str, role: str, invited_by: User) 
     _audit(Event.INVITED, actor=invited_by, organisation=organisation, email=email, detail=role)
     language = invited_by.preferred_language
     link = _absolute(_localized_path("members:invitation", language, token=token))
-    send_templated_mail(email, "members/email/invitation",
+    notify.tell_address(email, notify.INVITATION, "members/email/invitation",
                         {"organisation": organisation, "invited_by": invited_by, "link": link,
                          "invitation": invitation}, language=language)
     return invitation
@@ -316,7 +316,7 @@ def export_personal_data(user: User) -> dict:
             "display_name_en": user.display_name_en, "job_title": user.job_title,
             "phone": user.phone, "languages": user.languages, "time_zone": user.time_zone,
             "preferred_language": user.preferred_language,
-            "notify_by_email": user.notify_by_email,
+            "mail_preferences": notify.preferences(user),
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login and user.last_login.isoformat(),
         },

@@ -13,13 +13,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import notify, services
 from .directory import build_directory
 from .forms import (
     ApplicationForm,
     DecisionForm,
     DeleteAccountForm,
     InvitationForm,
+    MailPreferencesForm,
     NewAccountForm,
     OrganisationProfileForm,
     ProfileForm,
@@ -220,7 +221,9 @@ def my_profile(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Your profile was saved."))
         return redirect("members:profile")
-    return render(request, "members/profile.html", {"form": form})
+    return render(request, "members/profile.html", {
+        "form": form,
+        "mail_form": MailPreferencesForm(current=notify.preferences(request.user))})
 
 
 @login_required

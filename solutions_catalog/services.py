@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from members.mail import send_templated_mail
+from members import notify
 from members.models import Organisation, OrganisationKind, User
 from members.permissions import SUPPLIER_KINDS, check, is_staff, require, search_audiences, viewer
 from search.engines import SearchUnavailable, ask
@@ -53,11 +53,13 @@ def _origin(case_study: CaseStudyPage) -> CaseStudyPage:
 
 def _tell_city(case_study: CaseStudyPage, template: str, context: dict) -> None:
     contact = case_study.contact_person
-    to = contact.email if contact else case_study.city.contact_email
-    if to:
-        send_templated_mail(to, template, {"case_study": case_study, **context},
-                            language=contact.preferred_language if contact else "ko",
-                            url=case_study.url or "")
+    context = {"case_study": case_study, **context}
+    if contact is not None:
+        notify.tell(contact, notify.CASE_STUDY_ACTIVITY, template, context,
+                    url=case_study.url or "")
+    elif case_study.city.contact_email:
+        notify.tell_address(case_study.city.contact_email, notify.CASE_STUDY_ACTIVITY,
+                            template, context, url=case_study.url or "")
 
 
 @transaction.atomic
@@ -254,15 +256,14 @@ def respond_to_challenge(challenge: Challenge, organisation: Organisation, actor
     if created:
         # Answers are for the city: its author while still acting for it, else its address.
         author = challenge.created_by
+        context = {"response": response, "challenge": challenge}
+        url = reverse("catalogue:challenge", args=[challenge.slug])
         if author is not None and check(author, CatalogueAction.POST_CHALLENGE, challenge.city):
-            to, language = author.email, author.preferred_language
-        else:
-            to, language = challenge.city.contact_email, "ko"
-        if to:
-            send_templated_mail(to, "solutions_catalog/email/challenge_response",
-                                {"response": response, "challenge": challenge},
-                                language=language,
-                                url=reverse("catalogue:challenge", args=[challenge.slug]))
+            notify.tell(author, notify.CHALLENGE_ACTIVITY,
+                        "solutions_catalog/email/challenge_response", context, url=url)
+        elif challenge.city.contact_email:
+            notify.tell_address(challenge.city.contact_email, notify.CHALLENGE_ACTIVITY,
+                                "solutions_catalog/email/challenge_response", context, url=url)
     return response
 
 
@@ -274,7 +275,7 @@ def shortlist(response: ChallengeResponse, actor, *, shortlisted: bool = True) -
     response.shortlisted = shortlisted
     response.save(update_fields=["shortlisted"])
     if shortlisted and response.author is not None:
-        send_templated_mail(response.author.email, "solutions_catalog/email/shortlisted",
-                            {"response": response, "challenge": response.challenge},
-                            language=response.author.preferred_language,
-                            url=reverse("catalogue:challenge", args=[response.challenge.slug]))
+        notify.tell(response.author, notify.CHALLENGE_ACTIVITY,
+                    "solutions_catalog/email/shortlisted",
+                    {"response": response, "challenge": response.challenge},
+                    url=reverse("catalogue:challenge", args=[response.challenge.slug]))

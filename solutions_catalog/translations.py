@@ -8,7 +8,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from members.mail import send_templated_mail
+from members import notify
 from members.models import CONSORTIUM_STAFF_GROUP, User
 from members.permissions import Action, require
 
@@ -47,10 +47,8 @@ def request_translation(user: User, case_study: CaseStudyPage,
         raise ValidationError(_("This case study is already translated and up to date."))
     made = TranslationRequest.objects.create(case_study=case_study, language=language,
                                              requested_by=user)
-    for staff in User.objects.filter(groups__name=CONSORTIUM_STAFF_GROUP, is_active=True,
-                                     notify_by_email=True):
-        send_templated_mail(staff.email, "solutions_catalog/email/translation_requested",
-                            {"request": made, "case_study": case_study},
-                            language=staff.preferred_language,
-                            url=reverse("solutions_catalog_translation_queue"))
+    for staff in User.objects.filter(groups__name=CONSORTIUM_STAFF_GROUP, is_active=True):
+        notify.tell(staff, notify.REVIEW_REQUEST, "solutions_catalog/email/translation_requested",
+                    {"request": made, "case_study": case_study},
+                    url=reverse("solutions_catalog_translation_queue"))
     return made

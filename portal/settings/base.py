@@ -198,6 +198,9 @@ CELERY_BEAT_SCHEDULE = {
     "events-materialise": {"task": "events.tasks.materialise_all_series", "schedule": 86400.0},
     "events-reminders": {"task": "events.tasks.send_meeting_reminders", "schedule": 3600.0},
     "funding-deadlines": {"task": "funding.tasks.send_funding_reminders", "schedule": 3600.0},
+    # Read notifications are kept 180 days; see members.tasks.
+    "notifications-prune": {"task": "members.tasks.prune_read_notifications",
+                            "schedule": 86400.0},
 }
 
 # --- Search ---------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from django.core import mail
 from funding import services
 from funding.models import Bid, BidPartner, BidStatus, BidTask, FundingReminderSent
 from funding.reminders import send_funding_reminders
+from members import notify
 from members.models import MembershipStatus
 from tests.factories import BidFactory, MembershipFactory, OpportunityFactory, OrganisationFactory
 
@@ -126,10 +127,9 @@ def test_bids_submitted_or_decided_get_no_deadline_reminder(network, bid, status
 
 def test_only_the_bid_team_hears_and_only_who_wants_email(network, bid, on_commit):
     BidFactory(lead=network.bucheon)  # Bucheon bids elsewhere
-    network.org_admin.notify_by_email = False
-    network.org_admin.save()
+    notify.set_preference(network.org_admin, notify.DEADLINE, "never")
     with on_commit():
-        assert send_funding_reminders(now=at(2027, 3, 2, 0)) == 2
+        assert send_funding_reminders(now=at(2027, 3, 2, 0)) == 3  # all kept as notifications
     assert recipients() == sorted([network.officer.email, network.vendor.email])
 
 

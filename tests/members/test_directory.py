@@ -88,7 +88,8 @@ def test_organisation_page_in_both_languages_in_constant_queries(
     member = as_user(members.officer)
     for n in range(5):
         MembershipFactory(organisation=members.daegu)
-    with django_assert_num_queries(13):  # + session, user, viewer memberships, groups, people
+    with django_assert_num_queries(14):  # + session, user, viewer memberships, groups, people,
+        # unread notifications
         page = member.get(f"{prefix}/members/daegu/")
     assert "smartcity@daegu.example" in page.text
 

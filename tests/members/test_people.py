@@ -184,7 +184,7 @@ def test_a_person_edits_their_profile(network, as_user):
     assert network.officer.job_title == ""
     client.post("/en/members/me/", {
         "display_name_ko": "이서연", "display_name_en": "Lee Seo-yeon", "job_title": "Data Hub",
-        "time_zone": "Asia/Seoul", "preferred_language": "en", "notify_by_email": "on"})
+        "time_zone": "Asia/Seoul", "preferred_language": "en"})
     network.officer.refresh_from_db()
     assert network.officer.job_title == "Data Hub"
 

@@ -12,8 +12,9 @@ from wagtail.models import WorkflowState
 from events.models import Registration, RegistrationStatus
 from funding import services as funding
 from funding.models import BidPartner, BidStatus, BidTask
-from members.mail import send_templated_mail, suppressed
+from members import notify
 from members.models import Notification
+from members.notify import suppressed
 from solutions_catalog import services as catalogue
 from solutions_catalog.authoring import review_workflow
 from solutions_catalog.models import (
@@ -79,7 +80,7 @@ def add_things(network, index, n, tag):
         catalogue.follow(officer, followed)
         Adoption.objects.create(origin=followed, adopter=OrganisationFactory(),
                                 status="piloting")
-        Notification.objects.create(recipient=officer, subject=f"{tag} notice {i}")
+        Notification.objects.create(recipient=officer, subject_en=f"{tag} notice {i}")
 
 
 @pytest.fixture
@@ -102,7 +103,7 @@ def others(network, index):
     BidFactory(lead=network.daegu, title="Withdrawn bid", status=BidStatus.WITHDRAWN)
     unfollowed = case_study(index, "not-followed", network.bucheon, live=True)
     Adoption.objects.create(origin=unfollowed, adopter=suwon)
-    Notification.objects.create(recipient=network.org_admin, subject="Colleague's notice")
+    Notification.objects.create(recipient=network.org_admin, subject_en="Colleague's notice")
     return stranger
 
 
@@ -149,10 +150,10 @@ def test_the_same_number_of_queries_for_one_or_five_of_everything(
     # session, user, the viewer's groups and memberships; one per section (the followed
     # case studies, the view restrictions that keep some out, their readable versions and
     # their adoptions; unread count), and the site for page links
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         assert client.get("/dashboard/").status_code == 200
     add_things(network, index, 4, "more")
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         html = client.get("/dashboard/").text
     assert "more-review-3" in html and "more task 3" in html
 
@@ -210,16 +211,16 @@ def test_a_mail_sent_is_a_notification_on_the_dashboard(network, as_user, on_com
                             owner=network.officer)
     assert len(mail.outbox) == 1
     notice = Notification.objects.get(recipient=network.officer)
-    assert notice.subject == "A task for you: Write the budget"
-    assert mail.outbox[0].subject.endswith(notice.subject)
-    assert notice.url == f"/en/funding/bids/{bid.pk}/"  # in the recipient's language
+    assert notice.subject_en == "A task for you: Write the budget"
+    assert mail.outbox[0].subject.endswith(notice.subject_en)  # in the recipient's language
+    assert notice.url_en == f"/en/funding/bids/{bid.pk}/"
     client = as_user(network.officer)
     html = client.get("/en/dashboard/").text
     assert "Write the budget" in html
     assert f'href="/en/funding/bids/{bid.pk}/"' in html
     assert "Unread:" in html
     exported = client.get("/en/members/me/data/").json()["notifications"]
-    assert [n["subject"] for n in exported] == [notice.subject]
+    assert [n["subject"] for n in exported] == [notice.subject_en]
     assert not Notification.objects.filter(recipient=network.org_admin).exists()
 
 
@@ -227,7 +228,7 @@ def test_no_notification_when_mail_is_suppressed_or_for_strangers(network, on_co
     bid = BidFactory(lead=network.daegu)
     with suppressed(), on_commit():
         funding.assign_task(bid, network.org_admin, title="Quiet", owner=network.officer)
-    send_templated_mail("nobody@nowhere.example", "funding/email/task",
+    notify.tell_address("nobody@nowhere.example", notify.BID_ACTIVITY, "funding/email/task",
                         {"bid": bid, "task": bid.tasks.get(), "actor": network.org_admin})
     assert not Notification.objects.exists()
 
@@ -243,9 +244,9 @@ def test_a_rolled_back_change_leaves_no_notification(network):
 
 
 def test_mark_all_read_needs_a_post_and_touches_only_ones_own(network, as_user):
-    mine = [Notification.objects.create(recipient=network.officer, subject=f"n{i}")
+    mine = [Notification.objects.create(recipient=network.officer, subject_en=f"n{i}")
             for i in range(3)]
-    theirs = Notification.objects.create(recipient=network.org_admin, subject="theirs")
+    theirs = Notification.objects.create(recipient=network.org_admin, subject_en="theirs")
     client = as_user(network.officer)
     assert client.get("/dashboard/notifications/read/").status_code == 405
     response = client.post("/en/dashboard/notifications/read/")

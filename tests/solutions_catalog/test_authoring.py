@@ -10,7 +10,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from members.models import Organisation, User
+from members import notify
+from members.models import Notification, Organisation, User
 from solutions_catalog.authoring import CITY_AUTHORS_GROUP
 from solutions_catalog.models import CaseStudyPage, CatalogueIndexPage, Theme
 
@@ -153,11 +154,32 @@ def test_officers_submit_and_staff_approve_or_ask_for_changes(as_user, index, on
     state = WorkflowState.objects.active().get(object_id=str(page.pk))
     staff = as_user(person("staff@demo.example"))
     mail.outbox.clear()
-    staff.post(f"/admin/pages/workflow/action/{page.pk}/approve/{state.current_task_state.pk}/",
-               {"comment": ""})
+    with on_commit():
+        staff.post(f"/admin/pages/workflow/action/{page.pk}/approve/"
+                   f"{state.current_task_state.pk}/", {"comment": ""})
     page.refresh_from_db()
     assert page.live
-    assert any(m.to == [officer.email] for m in mail.outbox)
+    # Wagtail's moderation mail goes through members.notify: kept, and unsubscribable.
+    approved = next(m for m in mail.outbox if m.to == [officer.email])
+    assert "List-Unsubscribe" in approved.extra_headers
+    assert Notification.objects.filter(recipient=officer, kind=notify.MODERATION_RESULT,
+                                       url_en=f"/admin/pages/{page.pk}/edit/").count() == 2
+
+    # Who chose "never" for moderation results gets no mail of them.
+    notify.set_preference(officer, notify.MODERATION_RESULT, "never")
+    client = as_user(officer)
+    client.post(f"/admin/pages/{page.pk}/edit/", {
+        **case_study_form(city("suwon").pk, kpis=inline_formset([{
+            "id": kpi.pk, "metric": kpi.metric, "baseline": "12", "result": "4", "unit": "%",
+            "measured_on": "2026-10-31"}], initial=1)),
+        "slug": page.slug, "action-submit": "1"})
+    state = WorkflowState.objects.active().get(object_id=str(page.pk))
+    staff = as_user(person("staff@demo.example"))
+    mail.outbox.clear()
+    with on_commit():
+        staff.post(f"/admin/pages/workflow/action/{page.pk}/approve/"
+                   f"{state.current_task_state.pk}/", {"comment": ""})
+    assert not any(m.to == [officer.email] for m in mail.outbox)
     assert str(page.kpis.get().measured_on) == "2026-10-31"
     assert page.get_latest_revision().user == officer  # history shows who changed what
 
