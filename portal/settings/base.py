@@ -141,6 +141,7 @@ CELERY_BEAT_SCHEDULE = {
     "events-materialise": {"task": "events.tasks.materialise_all_series", "schedule": 86400.0},
     "events-reminders": {"task": "events.tasks.send_meeting_reminders", "schedule": 3600.0},
     "funding-deadlines": {"task": "funding.tasks.send_funding_reminders", "schedule": 3600.0},
+    "saved-search-alerts": {"task": "portal.tasks.alert_saved_searches", "schedule": 3600.0},
 }
 
 # --- Search ---------------------------------------------------------------------------------
