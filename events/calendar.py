@@ -6,7 +6,6 @@ confirmed for that meeting; feeds anyone can fetch never carry it."""
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -48,8 +47,3 @@ def calendar(meetings: Iterable[Meeting], name: str,
     cal.add_missing_timezones()
     return cal
 
-
-def ics_response(cal: Calendar, filename: str) -> HttpResponse:
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    return response

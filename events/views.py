@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from common.calendars import ics_response
 from common.facets import apply_facets, paginate
 from common.messages import flash_errors
 from common.redirects import safe_next
@@ -24,7 +25,7 @@ from members.permissions import MemberAction, check
 from solutions_catalog.models import DocumentVisibility, Theme
 
 from . import services
-from .calendar import calendar, ics_response
+from .calendar import calendar
 from .listing import FACETS, PAGE_SIZE
 from .models import CalendarFeed, Meeting, MeetingSeries, RegistrationStatus
 from .month import month_of, parse_month
@@ -163,9 +164,7 @@ def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 @login_required
 def rotate_feed(request: HttpRequest) -> HttpResponse:
-    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
-    if not created:
-        feed.rotate()
+    CalendarFeed.renew_for(request.user)
     messages.success(request, _("Your calendar has a new address; the old one no longer works."))
     return redirect("events:meetings")
 

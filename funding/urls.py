@@ -1,10 +1,17 @@
 from django.urls import path
 
-from . import dashboard, views
+from . import dashboard, deadlines, views
 
 app_name = "funding"
 urlpatterns = [
     path("", views.opportunity_list, name="opportunities"),
+    path("calendar/", deadlines.deadline_calendar, name="calendar"),
+    path("calendar.ics", deadlines.deadlines_feed, name="deadlines_feed"),
+    path("calendar/theme/<slug:slug>.ics", deadlines.theme_deadlines_feed,
+         name="theme_deadlines_feed"),
+    path("calendar/mine/<str:token>.ics", deadlines.personal_deadlines_feed,
+         name="personal_deadlines_feed"),
+    path("calendar/new-address/", deadlines.rotate_deadlines_feed, name="rotate_deadlines_feed"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/bids.csv", dashboard.bids_csv, name="bids_csv"),
     path("bids/", views.bid_list, name="bids"),

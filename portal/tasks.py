@@ -3,6 +3,7 @@ import socket
 from celery import shared_task
 from django.utils import timezone
 
+from . import alerts
 from .models import WorkerHeartbeat
 
 
@@ -14,3 +15,9 @@ def record_worker_heartbeat(self) -> dict:
         hostname=hostname, defaults={"seen_at": timezone.now()}
     )
     return {"hostname": hostname, "seen_at": beat.seen_at.isoformat()}
+
+
+@shared_task
+def alert_saved_searches() -> int:
+    """New matches of every saved search, each told to its owner once; returns how many."""
+    return alerts.run_all()

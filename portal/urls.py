@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import csp, dashboard, views
+from . import csp, dashboard, my_searches, views
 from .api import api
 from .discovery import SITEMAPS, robots_txt
 from .feeds import NewsFeed
@@ -41,6 +41,10 @@ urlpatterns += i18n_patterns(
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/notifications/read/", dashboard.mark_notifications_read,
          name="dashboard_notifications_read"),
+    path("saved-searches/", my_searches.saved_searches, name="saved_searches"),
+    path("saved-searches/save/", my_searches.save, name="save_search"),
+    path("saved-searches/<int:pk>/", my_searches.change, name="change_saved_search"),
+    path("saved-searches/<int:pk>/remove/", my_searches.remove, name="remove_saved_search"),
     path("", include("solutions_catalog.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

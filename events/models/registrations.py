@@ -1,13 +1,13 @@
 """Who comes to a meeting. Seats are handed out under a lock on the meeting's row, so the
 confirmed never outnumber the capacity however many register at once."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from common.calendars import SecretFeed
 
 from .meetings import Meeting, RegistrationStatus
 
@@ -86,25 +86,15 @@ class SeriesSubscription(models.Model):
         return f"{self.user} → {self.series}"
 
 
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-class CalendarFeed(models.Model):
+class CalendarFeed(SecretFeed):
     """A person's secret calendar address: their meetings, with online links where they are
     confirmed. Rotating the token retires the old address at once."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="calendar_feed")
-    token = models.CharField(max_length=64, unique=True, default=new_token)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"calendar of {self.user}"
-
-    def rotate(self) -> None:
-        self.token = new_token()
-        self.save(update_fields=["token"])
 
 
 class ReminderKind(models.TextChoices):

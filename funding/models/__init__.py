@@ -8,6 +8,7 @@ from .bids import (
     BidTransition,
     PartnerRole,
 )
+from .calendars import DeadlineFeed
 from .collaboration import (
     ActivityKind,
     BidActivity,
@@ -27,6 +28,6 @@ from .opportunities import (
 __all__ = [
     "FINAL", "PREPARING", "ActivityKind", "Bid", "BidActivity", "BidComment", "BidDocument",
     "BidDocumentVersion", "BidPartner", "BidQuerySet", "BidStatus", "BidTask",
-    "BidTransition", "FunderType", "FundingOpportunity", "FundingReminderSent",
+    "BidTransition", "DeadlineFeed", "FunderType", "FundingOpportunity", "FundingReminderSent",
     "OpportunityAudience", "OpportunityStatus", "PartnerRole",
 ]

@@ -8,7 +8,9 @@ from .resources import (
     ResourcePage,
     ResourceQuerySet,
 )
+from .saved_searches import Delivery, SavedSearch, SavedSearchMatch
 
-__all__ = ["RICH_TEXT", "FeaturedCaseStudy", "HomePage", "NewsArticlePage", "NewsIndexPage",
-           "ResourceKind", "ResourceLanguage", "ResourceLibraryPage", "ResourcePage",
-           "ResourceQuerySet", "StandardPage", "ThemeHubPage", "WorkerHeartbeat"]
+__all__ = ["RICH_TEXT", "Delivery", "FeaturedCaseStudy", "HomePage", "NewsArticlePage",
+           "NewsIndexPage", "ResourceKind", "ResourceLanguage", "ResourceLibraryPage",
+           "ResourcePage", "ResourceQuerySet", "SavedSearch", "SavedSearchMatch", "StandardPage",
+           "ThemeHubPage", "WorkerHeartbeat"]

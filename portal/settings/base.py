@@ -201,6 +201,7 @@ CELERY_BEAT_SCHEDULE = {
     # Read notifications are kept 180 days; see members.tasks.
     "notifications-prune": {"task": "members.tasks.prune_read_notifications",
                             "schedule": 86400.0},
+    "saved-search-alerts": {"task": "portal.tasks.alert_saved_searches", "schedule": 3600.0},
 }
 
 # --- Search ---------------------------------------------------------------------------------

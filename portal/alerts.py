@@ -1,0 +1,152 @@
+"""Saved searches as operations: saving one (validated; nothing saved when its filters are
+wrong), the standing searches people expect without asking (vendors: new challenges in their
+offerings' themes; a city with an open challenge: offerings and case studies matching it),
+and the periodic run that tells each owner about new matches once."""
+
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from members.mail import send_templated_mail
+from members.models import Membership, OrganisationKind, User
+from solutions_catalog.models import Challenge, VendorOffering
+
+from .models import Delivery, SavedSearch, SavedSearchMatch
+from .saved_searches import LISTINGS, Match, validated
+
+NOTIFICATION_KIND = "saved_search"
+NAME_LENGTH = SavedSearch._meta.get_field("name").max_length
+
+
+def save_search(owner: User, listing_key: str, query: str, name: str,
+                delivery: str = Delivery.IMMEDIATELY) -> SavedSearch:
+    """Save ``query`` (a query string) of a listing under ``name``; what it finds today is
+    recorded as known, so that it alerts only on what comes later."""
+    name = " ".join(name.split())
+    listing, params, problems = validated(listing_key, query)
+    if not name:
+        problems = [_("Give the search a name."), *problems]
+    if len(name) > NAME_LENGTH:
+        problems = [_("A name has at most %(n)d characters.") % {"n": NAME_LENGTH}, *problems]
+    if delivery not in Delivery.values:
+        problems = [_("Choose immediately or the weekly digest."), *problems]
+    if problems:
+        raise ValidationError(problems)
+    params.pop("page", None)
+    with transaction.atomic():
+        saved = SavedSearch.objects.create(owner=owner, name=name, listing=listing.key,
+                                           query=params.urlencode(), delivery=delivery)
+        _record(saved, _matches(saved), alerted=True)
+    return saved
+
+
+def rename(saved: SavedSearch, name: str, delivery: str) -> None:
+    name = " ".join(name.split())
+    if not name or len(name) > NAME_LENGTH or delivery not in Delivery.values:
+        raise ValidationError(_("Give the search a name of at most %(n)d characters and "
+                                "choose how its alerts arrive.") % {"n": NAME_LENGTH})
+    saved.name, saved.delivery = name, delivery
+    saved.save(update_fields=["name", "delivery"])
+
+
+def remove(saved: SavedSearch) -> None:
+    """A standing search stays, stopped, so that it is not made again; others go."""
+    if saved.standing:
+        saved.stopped = True
+        saved.save(update_fields=["stopped"])
+    else:
+        saved.delete()
+
+
+def _matches(saved: SavedSearch) -> list[Match]:
+    listing = LISTINGS[saved.listing]
+    with translation.override(saved.owner.preferred_language):
+        return listing.find(saved.owner, QueryDict(saved.query))
+
+
+def _record(saved: SavedSearch, matches: list[Match], *, alerted: bool) -> list[Match]:
+    """Store the matches not stored yet; returns those (the new ones)."""
+    known = set(saved.matches.values_list("item", flat=True))
+    new = [m for m in dict((m.item, m) for m in matches).values() if m.item not in known]
+    SavedSearchMatch.objects.bulk_create(
+        SavedSearchMatch(saved_search=saved, item=m.item, title=m.title[:300], url=m.url[:500],
+                         alerted_at=timezone.now() if alerted else None) for m in new)
+    return new
+
+
+def alert_owner(saved: SavedSearch, new_items: list[Match]) -> None:
+    """The one place saved-search alerts leave the portal (kind ``saved_search``): by mail
+    and notification now, or left waiting for the weekly digest."""
+    if saved.delivery == Delivery.DIGEST:
+        return  # the matches wait, unalerted, for the digest (SavedSearchMatch.waiting_...)
+    owner = saved.owner
+    send_templated_mail(owner.email, "portal/email/saved_search_alert",
+                        {"search": saved, "items": new_items, "person": owner},
+                        language=owner.preferred_language, url=reverse("saved_searches"))
+    saved.matches.filter(item__in=[m.item for m in new_items]).update(alerted_at=timezone.now())
+
+
+def run(saved: SavedSearch) -> int:
+    """Find and tell ``saved``'s new matches; returns how many. Under a lock on the saved
+    search, so two runs at once tell each match once."""
+    with transaction.atomic():
+        saved = SavedSearch.objects.select_for_update().select_related("owner").get(pk=saved.pk)
+        new = _record(saved, _matches(saved), alerted=False)
+        if new:
+            alert_owner(saved, new)
+    return len(new)
+
+
+def run_all() -> int:
+    ensure_standing_searches()
+    return sum(run(saved) for saved in SavedSearch.objects.running().only("pk"))
+
+
+def _standing(owner: User, subject: str, listing: str, themes: list[str], name: str) -> None:
+    if not themes:
+        return
+    query = urlencode([("theme", slug) for slug in sorted(themes)])
+    with transaction.atomic():
+        saved, created = SavedSearch.objects.get_or_create(
+            owner=owner, standing=subject,
+            defaults={"listing": listing, "query": query, "name": name[:NAME_LENGTH]})
+        if created:
+            _record(saved, _matches(saved), alerted=True)
+        elif saved.query != query:
+            saved.query = query
+            saved.save(update_fields=["query"])
+
+
+def ensure_standing_searches() -> None:
+    """Make the standing searches that are missing; stop following closed challenges."""
+    members = (Membership.objects.filter(user__is_active=True)
+               .select_related("user", "organisation"))
+    for membership in members.filter(organisation__kind=OrganisationKind.VENDOR):
+        person, vendor = membership.user, membership.organisation
+        themes = (VendorOffering.objects.listed().filter(vendor=vendor)
+                  .values_list("themes__slug", flat=True).distinct())
+        with translation.override(person.preferred_language):
+            _standing(person, f"vendor:{vendor.pk}", "challenges",
+                      [t for t in themes if t],
+                      _("New challenges matching the themes of %(vendor)s's offerings")
+                      % {"vendor": vendor.name})
+    open_challenges = Challenge.objects.open().prefetch_related("themes")
+    for membership in members.filter(organisation__kind=OrganisationKind.CITY):
+        person = membership.user
+        for challenge in open_challenges.filter(city=membership.organisation):
+            themes = [theme.slug for theme in challenge.themes.all()]
+            with translation.override(person.preferred_language):
+                for listing, name in (
+                        ("offerings", _("New offerings matching “%(challenge)s”")),
+                        ("catalogue", _("New case studies matching “%(challenge)s”"))):
+                    _standing(person, f"challenge:{challenge.pk}:{listing}", listing, themes,
+                              name % {"challenge": challenge.title})
+    still_open = set(Challenge.objects.open().values_list("pk", flat=True))
+    following = SavedSearch.objects.filter(standing__startswith="challenge:").only("standing")
+    SavedSearch.objects.filter(pk__in=[
+        s.pk for s in following if int(s.standing.split(":")[1]) not in still_open]).delete()
