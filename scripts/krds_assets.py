@@ -93,7 +93,8 @@ def build_css(package: Path, out: Path) -> None:
 
 def ranges(codepoints: list[int]) -> str:
     spans, start = [], None
-    for cp, following in zip(sorted(codepoints), [*sorted(codepoints)[1:], None]):
+    ordered = sorted(codepoints)
+    for cp, following in zip(ordered, [*ordered[1:], None], strict=True):
         start = cp if start is None else start
         if following != cp + 1:
             spans.append(f"U+{start:X}" if start == cp else f"U+{start:X}-{cp:X}")
