@@ -1,8 +1,10 @@
 """Builds portal/static/krds/ from an unpacked krds-uiux package (run by update-krds.sh, with
 fontTools installed). Usage: krds_assets.py PACKAGE_DIR PORTAL_ROOT VERSION
 
-- krds.css: KRDS's design tokens, then only the components the portal uses, cut out of the
-  package's built component.css by their section comments. KRDS sizes in rem against a 10px
+- krds.css: KRDS's design tokens and common.css's own custom properties (its first :root
+  block; the rest of common.css is a reset the portal's pages are not written for), then only
+  the components the portal uses, cut out of the package's built component.css by their
+  section comments. KRDS sizes in rem against a 10px
   root (html { font-size: 62.5% }); the portal keeps the browser's own root size (a reader's
   font-size setting must keep working), so every rem is rescaled by 10/16. The dark and
   high-contrast variants are left out: the portal has no such modes yet.
@@ -77,6 +79,8 @@ def minified(css: str) -> str:
 def build_css(package: Path, out: Path) -> None:
     resources = package / "resources"
     tokens = (resources / "css/token/krds_tokens.css").read_text()
+    common = (resources / "css/common/common.css").read_text()
+    tokens += re.search(r"^:root \{.*?^\}", common, flags=re.M | re.S).group(0)
     parts = sections((resources / "css/component/component.css").read_text())
     missing = [name for name in COMPONENTS if name not in parts]
     if missing:
