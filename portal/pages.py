@@ -1,19 +1,41 @@
 """What the site's own pages show beyond their fields, read from every app (see
-``common.pages``): the home page's themes, deadlines and figures, the theme hubs, the
-resource library's listing."""
+``common.pages``): the home page's case studies, adoptions, themes, deadlines and figures,
+the theme hubs, the resource library's listing."""
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from common.pages import adds_context
 from events.models import Meeting
 from funding.models import FundingOpportunity
 from members.models import Organisation, OrganisationKind
 from members.permissions import MemberAction, check
-from solutions_catalog.models import Theme
+from solutions_catalog.models import Adoption, CaseStudyPage, Theme
 
 from .hubs import hub_context
 from .models import HomePage, ResourceLibraryPage, ThemeHubPage
 from .resources import resource_listing
+
+HOME_CASE_STUDIES = 4  # in each of the home page's two case-study lists
+HOME_ADOPTIONS = 5
+
+
+def catalogue_highlights(language: str) -> dict:
+    """The latest and the most replicated case studies a reader of ``language`` sees, and the
+    latest adoptions (a city replicating another's case study), in a fixed number of queries."""
+    readable = (CaseStudyPage.objects.for_reader(language).select_related("city")
+                .with_adoption_counts())
+    return {
+        "latest_case_studies": readable.reader_first("-first_published_at", "-pk")
+        [:HOME_CASE_STUDIES],
+        "most_replicated": readable.filter(adoption_count__gt=0)
+        .order_by("-adoption_count", "other_language", "-first_published_at", "-pk")
+        [:HOME_CASE_STUDIES],
+        "recent_adoptions": Adoption.objects.active()
+        .filter(origin__live=True).select_related("adopter", "origin__city")
+        .order_by("-created_at", "-pk")
+        [:HOME_ADOPTIONS].with_origins_here(),
+    }
 
 
 @adds_context(HomePage)
@@ -31,6 +53,7 @@ def front_door(home: HomePage, request: HttpRequest) -> dict:
         theme.next_meeting = first_by_theme.get(theme.pk)
         theme.hub = hubs.get(theme.pk)
     return {
+        **catalogue_highlights((get_language() or "ko")[:2]),
         "themes": themes,
         "deadlines": FundingOpportunity.objects.visible_to(request.user)
         .upcoming_deadlines()[:4],

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from portal.models import NewsIndexPage, ResourceLibraryPage, StandardPage
+from solutions_catalog.models import CatalogueIndexPage
 
 register = template.Library()
 
@@ -58,3 +59,19 @@ def footer_pages() -> list[tuple[str, str]]:
         pages = [(page.title, page.get_url()) for page in found]
         cache.set(key, pages, FOOTER_TTL)
     return pages
+
+
+@register.simple_tag
+def catalogue_url() -> str:
+    """The case-study catalogue in the active language (the header's first link); cached, as
+    every page carries it. Empty before the catalogue exists."""
+    language = get_language()
+    key = f"portal:catalogue-url:{language}"
+    url = cache.get(key)
+    if url is None:
+        catalogue = (CatalogueIndexPage.objects.live().public()
+                     .filter(locale__language_code=language).first())
+        url = catalogue.get_url() if catalogue else ""
+        if url:  # an empty answer is not kept: the catalogue may be created any moment
+            cache.set(key, url, FOOTER_TTL)
+    return url

@@ -1,11 +1,13 @@
 """The home page and its neighbours as people first meet them: server time p50/p95, queries,
-and the weight a first visit downloads (HTML + CSS + JS, raw and gzip-compressed).
+and the weight a first visit downloads (HTML + CSS + JS, raw and gzip-compressed); then the
+Korean and English home pages in Chromium with an empty cache: every byte the browser really
+requested (HTML, CSS, JS and the font slices its text needed).
 
-    .venv/bin/python tests/bench/bench_home.py [--requests 200]
+    .venv/bin/python tests/bench/bench_home.py [--requests 200] [--no-browser]
 
 Runs on the demo content in a throwaway database (SQLite in memory, or PostgreSQL when
 DATABASE_URL says so), for a visitor and for a signed-in city officer. Prints figures;
-asserts nothing. Goal (issue 8): home page p95 under 80 ms; under 300 kB transferred.
+asserts nothing. Goals (issue 14): home page p95 ≤ 80 ms; first visit ≤ 250 kB transferred.
 """
 
 import argparse
@@ -24,8 +26,10 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.staticfiles import finders  # noqa: E402
+from django.contrib.staticfiles.handlers import StaticFilesHandler  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.testcases import LiveServerThread  # noqa: E402
 
 from tests.bench.timing import demo_database, measure  # noqa: E402
 
@@ -43,9 +47,65 @@ def weight(html: bytes) -> tuple[int, int, list[str]]:
     return (sum(len(b) for b in bodies), sum(len(gzip.compress(b)) for b in bodies), assets)
 
 
+def live_server() -> LiveServerThread:
+    """The demo served on a free port in this process (sharing an in-memory SQLite database
+    the way Django's LiveServerTestCase does)."""
+    override = {}
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        override[connection.alias] = connection
+        connection.inc_thread_sharing()
+    server = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override=override,
+                              port=0)
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    if server.error:
+        raise server.error
+    return server
+
+
+def first_visit_in_browser(base_url: str) -> None:
+    """The Korean and English home pages in Chromium with an empty cache: bytes of every
+    response by kind, as served here (no compression) and as gzip would send the text ones
+    (production compresses HTML, CSS and JS; woff2 is compressed already)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--no-sandbox"])
+        for path in ("/", "/en/"):
+            for width, height in ((390, 844), (1280, 800)):
+                context = browser.new_context(viewport={"width": width, "height": height})
+                page = context.new_page()
+                responses = []
+                page.on("response", responses.append)
+                page.goto(base_url + path)
+                page.evaluate("document.fonts.ready.then(() => true)")
+                page.wait_for_load_state("networkidle")
+                kinds: dict[str, list[int]] = {}
+                for response in responses:
+                    body = response.body()
+                    kind = response.request.resource_type
+                    packed = len(body) if kind in ("font", "image") else len(gzip.compress(body))
+                    sent = response.request.sizes()["responseBodySize"]
+                    totals = kinds.setdefault(kind, [0, 0, 0])
+                    totals[0] += 1
+                    totals[1] += sent
+                    totals[2] += packed
+                raw = sum(t[1] for k, t in kinds.items() if k != "image")
+                packed = sum(t[2] for k, t in kinds.items() if k != "image")
+                detail = ", ".join(f"{k} {t[0]}× {t[1] / 1024:.1f} kB"
+                                   for k, t in sorted(kinds.items()))
+                print(f"first visit {path:4} at {width}×{height}: {raw / 1024:6.1f} kB as served, "
+                      f"{packed / 1024:6.1f} kB with gzip on text (HTML+CSS+JS+fonts; {detail})")
+                context.close()
+        browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     with demo_database():
         from members.models import User
@@ -61,6 +121,12 @@ def main() -> None:
                 raw, packed, assets = weight(response.content)
                 print(f"{'':58} first visit {raw / 1024:6.1f} kB raw, {packed / 1024:6.1f} kB "
                       f"gzip ({len(assets)} static files)")
+        if not args.no_browser:
+            server = live_server()
+            try:
+                first_visit_in_browser(f"http://127.0.0.1:{server.port}")
+            finally:
+                server.terminate()
 
 
 if __name__ == "__main__":

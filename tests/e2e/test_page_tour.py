@@ -10,7 +10,7 @@ from tests.e2e.test_case_study_walk import sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch,
               pytest.mark.django_db(transaction=True)]
 
-WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SEARCH_TERMS = {"ko": "스마트", "en": "smart"}
 
 
@@ -21,7 +21,13 @@ def _pages(language: str) -> list[tuple[str, str]]:
         ("home", f"{prefix}/"),
         ("theme-hub", f"{prefix}/mobility/"),
         ("search", f"{prefix}/search/?q={SEARCH_TERMS[language]}"),
+        ("catalogue", f"{prefix}/catalogue/"),
         ("case-study", f"{prefix}/catalogue/daegu-smart-street-lights/"),
+        ("offerings", f"{prefix}/offerings/"),
+        ("challenges", f"{prefix}/challenges/"),
+        ("members", f"{prefix}/members/"),
+        ("meetings", f"{prefix}/meetings/"),
+        ("funding", f"{prefix}/funding/"),
         ("meeting", f"{prefix}{meeting.get_absolute_url()}"),
         ("funding-dashboard", f"{prefix}/funding/dashboard/"),
         ("my-dashboard", f"{prefix}/dashboard/"),
@@ -53,5 +59,5 @@ def test_every_page_kind_in_both_languages_and_widths(full_demo, browser, live_s
                 accessibility(page)
                 screenshot(page, f"tour-{name}-{language}-{width_name}")
                 checked += 1
-    assert checked == 2 * 2 * 10
+    assert checked == 2 * 2 * 16
     page.context.close()
