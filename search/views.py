@@ -4,10 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
+from common.facets import chips
 from members.permissions import search_audiences
 
 from .engines import SearchUnavailable, ask, ask_or
-from .presentation import chips, facet_groups, page_url
+from .presentation import facet_groups, page_url
 from .query import MAX_PREFIX_LENGTH, SearchResults, clean_text, parse
 
 
