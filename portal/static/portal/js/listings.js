@@ -9,3 +9,16 @@ const unfold = () => {
 };
 unfold();
 wide.addEventListener("change", unfold);
+
+// The search page redraws its form with htmx on every change: a disclosure the reader
+// opened stays open.
+let opened = false;
+document.addEventListener("htmx:beforeSwap", () => {
+  opened = [...document.querySelectorAll("details.filters-toggle")].some((d) => d.open);
+});
+document.addEventListener("htmx:afterSettle", () => {
+  if (opened) {
+    document.querySelectorAll("details.filters-toggle").forEach((d) => { d.open = true; });
+  }
+  unfold();
+});
