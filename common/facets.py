@@ -197,6 +197,11 @@ class Filters:
     def clear_query(self) -> str:
         return urlencode(self.kept)
 
+    @property
+    def chosen(self) -> int:
+        """Options ticked behind the "Filters" disclosure (the keyword stands outside it)."""
+        return sum(option.selected for group in self.facets.values() for option in group)
+
 
 def filters_of(result: FacetedResult, asked: ListingQuery | None = None,
                keep: Iterable[str] = ()) -> tuple[Filters, QueryDict]:
