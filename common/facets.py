@@ -1,6 +1,7 @@
 """Multi-select filters with counts over a queryset: each facet is counted under the other
-facets' filters, in one query per facet whatever the page size. Used by the member directory
-and the catalogue."""
+facets' filters, in one query per facet whatever the page size. A selected option stays
+shown (checked, with its 0) when the other filters leave it nothing, and each active filter
+is a chip that removes just itself. Used by every listing and by the search page."""
 
 import re
 from collections.abc import Callable, Iterable
@@ -10,8 +11,11 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from .listings import ListingQuery
 
 SLUG = re.compile(r"^[-a-z0-9_]{1,80}$")
 
@@ -59,16 +63,62 @@ class FacetGroup:
         return iter(self.options)
 
 
+@dataclass(frozen=True)
+class Chip:
+    """An active filter, as a link to the same listing without it."""
+
+    title: str
+    label: str
+    remove_url: str
+
+
+def without(params: QueryDict, name: str, value: str | None = None) -> str:
+    """``?query`` with ``name`` (or only its ``value``) and the page number left out."""
+    rest = params.copy()
+    if value is None:
+        rest.pop(name, None)
+    else:
+        rest.setlist(name, [v for v in params.getlist(name) if v != value])
+    rest.pop("page", None)
+    return f"?{rest.urlencode()}"
+
+
+def chips(groups: dict[str, FacetGroup], params: QueryDict) -> list[Chip]:
+    return [Chip(group.title, option.label, without(params, name, option.value))
+            for name, group in groups.items() for option in group.options if option.selected]
+
+
 @dataclass
 class FacetedResult:
     queryset: QuerySet
     facets: dict[str, FacetGroup]
     selected: dict[str, list[str]]
     errors: list[str] = field(default_factory=list)
+    params: QueryDict = field(default_factory=QueryDict)  # as applied: refused values left out
 
     @property
     def filtered(self) -> bool:
         return any(self.selected.values())
+
+    @property
+    def chips(self) -> list[Chip]:
+        return chips(self.facets, self.params)
+
+
+def _ignored(facet: Facet) -> str:
+    return (_("Ignored an unknown value in the “%(filter)s” filter.")
+            % {"filter": facet.title or facet.param})
+
+
+def _selected_options(base: QuerySet, facet: Facet, missing: list[str]) -> list[FacetOption]:
+    """Selected values the other filters leave no match, with a count of 0, named by a
+    query (only when there are some). Values that name nothing are left out."""
+    if not facet.label_fields:
+        return [FacetOption(v, facet.name({}, v), 0, True) for v in missing]
+    rows = {str(row[facet.lookup]): row for row in
+            base.model._default_manager.filter(**{f"{facet.lookup}__in": missing})
+            .values(facet.lookup, *facet.label_fields).order_by().distinct()}
+    return [FacetOption(v, facet.name(rows[v], v), 0, True) for v in missing if v in rows]
 
 
 def apply_facets(base: QuerySet, facets: list[Facet], params: QueryDict) -> FacetedResult:
@@ -76,10 +126,9 @@ def apply_facets(base: QuerySet, facets: list[Facet], params: QueryDict) -> Face
     errors: list[str] = []
     for facet in facets:
         values = [v.strip() for v in params.getlist(facet.param) if v.strip()]
-        good = [v for v in values if facet.accepts(v)]
-        if len(good) < len(values):
-            errors.append(_("Ignored an unknown value in the “%(filter)s” filter.")
-                          % {"filter": facet.title or facet.param})
+        good = list(dict.fromkeys(v for v in values if facet.accepts(v)))
+        if len(good) < len(set(values)):
+            errors.append(_ignored(facet))
         selected[facet.param] = good
 
     def filtered(excluding: str | None = None) -> QuerySet:
@@ -102,28 +151,88 @@ def apply_facets(base: QuerySet, facets: list[Facet], params: QueryDict) -> Face
              for row in rows),
             key=lambda option: (-option.count, option.label),
         )
+        shown = {option.value for option in options}
+        missing = [v for v in selected[facet.param] if v not in shown]
+        if missing:
+            kept = _selected_options(base, facet, missing)
+            if len(kept) < len(missing):  # a well-formed name of nothing there is
+                unknown = set(missing) - {option.value for option in kept}
+                return _without_unknown(base, facets, params, facet, unknown, errors)
+            options += kept
         groups[facet.param] = FacetGroup(str(facet.title or facet.param), options)
     # Filters across many-to-many relations repeat rows; selecting the ids in a subquery
     # removes the repeats without a DISTINCT over every (wide, text) column of the listing.
     matching = base.filter(pk__in=filtered().values("pk")) if any(selected.values()) else base
-    return FacetedResult(matching, groups, selected, errors)
+    applied = params.copy()
+    for facet in facets:
+        applied.setlist(facet.param, selected[facet.param])
+    return FacetedResult(matching, groups, selected, errors, applied)
+
+
+def _without_unknown(base: QuerySet, facets: list[Facet], params: QueryDict, facet: Facet,
+                     unknown: set[str], errors: list[str]) -> FacetedResult:
+    """The listing again with the values of ``facet`` that name nothing left out: only bad
+    input (a mistyped or outdated link) takes this second pass."""
+    rest = params.copy()
+    rest.setlist(facet.param, [v for v in params.getlist(facet.param)
+                               if v.strip() not in unknown])
+    result = apply_facets(base, facets, rest)
+    result.errors = list(dict.fromkeys([*errors, _ignored(facet), *result.errors]))
+    return result
 
 
 @dataclass
-class FacetedPage:
-    """One page of a filtered listing, with what the filter sidebar and the pager need."""
+class Filters:
+    """What a listing's filter panel shows: the options, the active filters as chips, the
+    keyword and sort order asked for, and the refused input."""
 
-    page: PaginatorPage
     facets: dict[str, FacetGroup]
     errors: list[str]
     filtered: bool
+    chips: list[Chip]
+    asked: ListingQuery | None
+    kept: list[tuple[str, str]]  # the view's own parameters (closed=1, view=month)
+
+    @property
+    def clear_query(self) -> str:
+        return urlencode(self.kept)
+
+    @property
+    def chosen(self) -> int:
+        """Options ticked behind the "Filters" disclosure (the keyword stands outside it)."""
+        return sum(option.selected for group in self.facets.values() for option in group)
+
+
+def filters_of(result: FacetedResult, asked: ListingQuery | None = None,
+               keep: Iterable[str] = ()) -> tuple[Filters, QueryDict]:
+    """The panel, and the parameters as applied (for links that keep them)."""
+    params = result.params.copy()
+    params.pop("q", None)
+    if asked and asked.keyword:
+        params["q"] = asked.keyword
+    if asked and "sort" in params:
+        params["sort"] = asked.sort
+    found = chips(result.facets, params)
+    if asked and asked.keyword:
+        found.insert(0, Chip(str(_("Keyword")), asked.keyword, without(params, "q")))
+    errors = [*(asked.errors if asked else []), *result.errors]
+    kept = [(name, value) for name in keep for value in params.getlist(name)]
+    return Filters(result.facets, errors, result.filtered or bool(asked and asked.keyword),
+                   found, asked, kept), params
+
+
+@dataclass
+class FacetedPage(Filters):
+    """One page of a filtered listing, with what the filter panel and the pager need."""
+
+    page: PaginatorPage
     query_without_page: str
 
 
-def paginate(result: FacetedResult, listing: QuerySet, params: QueryDict,
-             per_page: int) -> FacetedPage:
+def paginate(result: FacetedResult, listing: QuerySet, params: QueryDict, per_page: int,
+             asked: ListingQuery | None = None, keep: Iterable[str] = ()) -> FacetedPage:
     """``listing`` is ``result.queryset`` with its ordering and related-object loading."""
     page = Paginator(listing, per_page).get_page(params.get("page"))
-    rest = params.copy()
-    rest.pop("page", None)
-    return FacetedPage(page, result.facets, result.errors, result.filtered, rest.urlencode())
+    panel, applied = filters_of(result, asked, keep)
+    applied.pop("page", None)
+    return FacetedPage(**vars(panel), page=page, query_without_page=applied.urlencode())

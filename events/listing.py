@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from common.facets import Facet
+from common.listings import RELEVANCE, Sort
 
 from .models import Audience, MeetingKind
 
@@ -13,4 +14,8 @@ FACETS = [
     Facet("audience", "audience", _("Audience"), label=lambda v: Audience(v).label,
           valid=Audience.values),
 ]
+SORTS = [Sort("soonest", _("Soonest")), RELEVANCE]
+TITLES = ["title_ko", "title_en"]
+KEYWORD_FIELDS = [*TITLES, "description_ko", "description_en", "venue_name"]
+ORDER = {"soonest": ("starts_at",), "relevance": ("-relevance", "starts_at")}
 PAGE_SIZE = 20

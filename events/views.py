@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from common.calendars import ics_response
 from common.facets import apply_facets, paginate
+from common.listings import read_listing, relevance, with_keyword
 from common.messages import flash_errors
 from common.redirects import safe_next
 from members.permissions import MemberAction, check
@@ -26,7 +27,7 @@ from solutions_catalog.models import DocumentVisibility, Theme
 
 from . import services
 from .calendar import calendar
-from .listing import FACETS, PAGE_SIZE
+from .listing import FACETS, KEYWORD_FIELDS, ORDER, PAGE_SIZE, SORTS, TITLES
 from .models import CalendarFeed, Meeting, MeetingSeries, RegistrationStatus
 from .month import month_of, parse_month
 from .permissions import EventAction
@@ -37,15 +38,18 @@ FEED_HISTORY = datetime.timedelta(days=90)  # past meetings a feed still carries
 def meeting_list(request: HttpRequest) -> HttpResponse:
     """Upcoming meetings as a list, or (``?view=month&month=2026-12``) as a month grid."""
     as_month = request.GET.get("view") == "month"
-    base = Meeting.objects.all() if as_month else Meeting.objects.upcoming()
+    asked = read_listing(request.GET, SORTS)
+    base = with_keyword(Meeting.objects.all() if as_month else Meeting.objects.upcoming(),
+                        asked, KEYWORD_FIELDS)
     result = apply_facets(base, FACETS, request.GET)
     listing = (result.queryset.select_related("theme", "organiser").with_seat_counts()
-               .order_by("starts_at"))
+               .annotate(relevance=relevance(asked, TITLES)).order_by(*ORDER[asked.sort]))
     feed = (CalendarFeed.objects.filter(user=request.user).first()
             if request.user.is_authenticated else None)
     month = month_of(listing, parse_month(request.GET.get("month"))) if as_month else None
     return render(request, "events/meeting_list.html", {
-        "meetings": paginate(result, listing, request.GET, PAGE_SIZE),
+        "meetings": paginate(result, listing, request.GET, PAGE_SIZE, asked,
+                             keep=["view", "month"]),
         "month": month,
         # the filter form keeps the month view
         "keep": [("view", "month"), ("month", f"{month.first:%Y-%m}")] if month else [],

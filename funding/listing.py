@@ -4,6 +4,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from common.facets import Facet
+from common.listings import NEWEST, RELEVANCE, Sort
 
 from .models import FunderType, OpportunityStatus
 
@@ -15,6 +16,11 @@ FACETS = [
     Facet("funder", "funder_type", _("Funder type"), label=lambda v: FunderType(v).label,
           valid=FunderType.values),
 ]
+SORTS = [Sort("deadline", _("Deadline")), NEWEST, RELEVANCE]
+TITLES = ["programme_ko", "programme_en"]
+KEYWORD_FIELDS = [*TITLES, "funder_ko", "funder_en", "description_ko", "description_en"]
+ORDER = {"deadline": ("open_first", "deadline"), "newest": ("-created_at", "-pk"),
+         "relevance": ("-relevance", "open_first", "deadline")}
 PAGE_SIZE = 20
 # Open calls first, then those announced, then the closed ones.
 STATUS_ORDER = Case(

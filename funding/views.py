@@ -11,25 +11,29 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.facets import apply_facets, paginate
+from common.listings import read_listing, relevance, with_keyword
 from common.messages import flash_errors
 from members.models import Organisation
 from members.permissions import MemberAction, check, require, viewer
 
 from . import services
 from .forms import BidForm, CommentForm, DocumentForm, MoveForm, PartnerForm, TaskForm
-from .listing import FACETS, PAGE_SIZE, STATUS_ORDER
+from .listing import FACETS, KEYWORD_FIELDS, ORDER, PAGE_SIZE, SORTS, STATUS_ORDER, TITLES
 from .models import Bid, BidDocument, BidDocumentVersion, BidTask, FundingOpportunity
 from .permissions import FundingAction
 from .workflow import transitions_from
 
 
 def opportunity_list(request: HttpRequest) -> HttpResponse:
-    base = FundingOpportunity.objects.visible_to(request.user)
+    asked = read_listing(request.GET, SORTS)
+    base = with_keyword(FundingOpportunity.objects.visible_to(request.user), asked,
+                        KEYWORD_FIELDS)
     result = apply_facets(base, FACETS, request.GET)
     listing = (result.queryset.prefetch_related("themes")
-               .annotate(open_first=STATUS_ORDER).order_by("open_first", "deadline"))
+               .annotate(open_first=STATUS_ORDER, relevance=relevance(asked, TITLES))
+               .order_by(*ORDER[asked.sort]))
     return render(request, "funding/opportunity_list.html", {
-        "opportunities": paginate(result, listing, request.GET, PAGE_SIZE),
+        "opportunities": paginate(result, listing, request.GET, PAGE_SIZE, asked),
     })
 
 

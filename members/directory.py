@@ -8,7 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from common.facets import Facet, FacetGroup, apply_facets
+from common.facets import Facet, Filters, apply_facets, filters_of
+from common.listings import RELEVANCE, Sort, read_listing, relevance, with_keyword
 
 from .models import Organisation, OrganisationKind
 
@@ -24,15 +25,23 @@ FACETS = [
 ]
 
 
+SORTS = [Sort("name", _("Name")), RELEVANCE]
+NAMES = ["name_ko", "name_en"]
+
+
 @dataclass
-class Directory:
+class Directory(Filters):
     organisations: list[Organisation]
-    facets: dict[str, FacetGroup]
-    errors: list[str]
 
 
 def build_directory(params: QueryDict) -> Directory:
-    result = apply_facets(Organisation.objects.active(), FACETS, params)
-    order = "name_ko" if get_language() == "ko" else "name_en"
-    organisations = list(result.queryset.select_related("consortium").order_by(order))
-    return Directory(organisations, result.facets, result.errors)
+    asked = read_listing(params, SORTS)
+    base = with_keyword(Organisation.objects.active(), asked,
+                        [*NAMES, "description_ko", "description_en", "region"])
+    result = apply_facets(base, FACETS, params)
+    name = "name_ko" if get_language() == "ko" else "name_en"
+    order = ("-relevance", name) if asked.sort == "relevance" else (name,)
+    organisations = list(result.queryset.select_related("consortium")
+                         .annotate(relevance=relevance(asked, NAMES)).order_by(*order))
+    panel, _applied = filters_of(result, asked)
+    return Directory(**vars(panel), organisations=organisations)

@@ -11,8 +11,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-
 from members.mail import send_templated_mail
+
 from members.models import Membership, OrganisationKind, User
 from solutions_catalog.models import Challenge, VendorOffering
 

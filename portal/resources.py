@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from common.facets import Facet, FacetedPage, apply_facets, paginate
+from common.listings import NEWEST, RELEVANCE, read_listing, relevance, with_keyword
 
 from .models.resources import (
     RESOURCES_PER_PAGE,
@@ -26,8 +27,11 @@ FACETS = [
 
 
 def resource_listing(library: ResourceLibraryPage, user: Any, params: QueryDict) -> FacetedPage:
-    base = ResourcePage.objects.child_of(library).live().public().visible_to(user)
+    asked = read_listing(params, [NEWEST, RELEVANCE])
+    base = with_keyword(ResourcePage.objects.child_of(library).live().public().visible_to(user),
+                        asked, ["title", "summary"])
     result = apply_facets(base, FACETS, params)
     listing = (result.queryset.select_related("document").prefetch_related("themes")
-               .order_by("-date", "-pk"))
-    return paginate(result, listing, params, RESOURCES_PER_PAGE)
+               .annotate(relevance=relevance(asked, ["title"]))
+               .order_by(*(("-relevance",) if asked.sort == "relevance" else ()), "-date", "-pk"))
+    return paginate(result, listing, params, RESOURCES_PER_PAGE, asked)

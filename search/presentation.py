@@ -1,7 +1,5 @@
-"""Search results as a page shows them: facet options with names in the reader's language,
-and the active filters as chips that each remove themselves."""
-
-from dataclasses import dataclass
+"""Search results as a page shows them: facet options with names in the reader's language
+(the active filters become chips by ``common.facets.chips``, as on every listing)."""
 
 from django.http import QueryDict
 
@@ -9,13 +7,6 @@ from common.facets import FacetGroup, FacetOption
 
 from .query import FACET_TITLES, FacetCount, SearchResults
 from .registry import FACETS, facet_labels
-
-
-@dataclass(frozen=True)
-class Chip:
-    title: str
-    label: str
-    remove_url: str
 
 
 def facet_groups(results: SearchResults) -> dict[str, FacetGroup]:
@@ -31,18 +22,6 @@ def facet_groups(results: SearchResults) -> dict[str, FacetGroup]:
                    for c in counts]
         groups[facet] = FacetGroup(str(FACET_TITLES[facet]), options)
     return groups
-
-
-def chips(groups: dict[str, FacetGroup], params: QueryDict) -> list[Chip]:
-    found = []
-    for facet, group in groups.items():
-        for option in group.options:
-            if option.selected:
-                rest = params.copy()
-                rest.setlist(facet, [v for v in params.getlist(facet) if v != option.value])
-                rest.pop("page", None)
-                found.append(Chip(group.title, option.label, f"?{rest.urlencode()}"))
-    return found
 
 
 def page_url(params: QueryDict, page: int) -> str:

@@ -14,6 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.listings import MAX_KEYWORD_LENGTH, clean_text
+
 from .registry import FACETS, searchable_types
 
 FACET_TITLES = {
@@ -28,7 +30,7 @@ FACET_TITLES = {
 }
 VALUE = re.compile(r"^[-a-z0-9_]{1,80}$", re.IGNORECASE)
 SORTS = ("relevance", "newest")
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = MAX_KEYWORD_LENGTH
 MAX_PREFIX_LENGTH = 100  # autocomplete
 MAX_PAGE = 500
 PER_PAGE = 20
@@ -95,12 +97,6 @@ def parse(params: QueryDict, *, audiences: set[str], language: str | None,
                         filters=filters, date_from=date_from, date_to=date_to, sort=sort,
                         page=int(page), per_page=per_page)
     return query, errors
-
-
-def clean_text(value: str) -> str:
-    """Typed text as engines take it: no control characters (a NUL breaks PostgreSQL's LIKE),
-    single spaces."""
-    return " ".join("".join(c if c.isprintable() else " " for c in value).split())
 
 
 def correct(terms: list[str], vocabulary: set[str], cutoff: float) -> str:

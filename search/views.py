@@ -2,12 +2,14 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
+from common.facets import chips
 from members.permissions import search_audiences
 
 from .engines import SearchUnavailable, ask, ask_or
-from .presentation import chips, facet_groups, page_url
+from .presentation import facet_groups, page_url
 from .query import MAX_PREFIX_LENGTH, SearchResults, clean_text, parse
 
 
@@ -24,6 +26,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "query": query, "results": results, "errors": errors, "unavailable": unavailable,
         "facets": groups,
         "chips": chips(groups, request.GET),
+        "clear_url": "?" + urlencode({"q": query.text} if query.text else {}),
         "previous_url": page_url(request.GET, query.page - 1) if query.page > 1 else "",
         "next_url": page_url(request.GET, query.page + 1) if query.page < results.pages else "",
     }

@@ -1,12 +1,14 @@
 """The catalogue listing: live case studies in the index's language, then those written only
-in the other language, filtered on plain database queries (the search issue moves this onto
-the search engine)."""
+in the other language, filtered on plain database queries: facets, a keyword (every word in
+the title, summary or city's name; /search/ adds word analysis and the glossary) and a sort
+order."""
 
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from common.facets import Facet, FacetedPage, apply_facets, paginate
+from common.listings import NEWEST, RELEVANCE, Sort, read_listing, relevance, with_keyword
 
 from .models import CaseStudyPage
 
@@ -24,14 +26,24 @@ FACETS = [
 ]
 
 
+SORTS = [NEWEST, Sort("replicated", _("Most replicated")), RELEVANCE]
+KEYWORD_FIELDS = ["title", "summary", "city__name_ko", "city__name_en"]
+ORDER = {
+    "newest": ("-first_published_at", "-pk"),
+    "replicated": ("-adoption_count", "-first_published_at", "-pk"),
+    "relevance": ("-relevance", "-first_published_at", "-pk"),
+}
 PAGE_SIZE = 24
 
 
 def build_catalogue(language: str, params: QueryDict) -> FacetedPage:
-    base = CaseStudyPage.objects.for_reader(language)
+    asked = read_listing(params, SORTS)
+    base = with_keyword(CaseStudyPage.objects.for_reader(language), asked, KEYWORD_FIELDS)
     result = apply_facets(base, FACETS, params)
     listing = (result.queryset
                .select_related("city", "maturity", "service_domain", "funding_model")
-               .prefetch_related("themes").with_adoption_counts()
-               .reader_first("-first_published_at", "-pk"))
-    return paginate(result, listing, params, PAGE_SIZE)
+               .prefetch_related("themes").with_adoption_counts())
+    if asked.sort == "relevance":
+        listing = listing.annotate(relevance=relevance(asked, ["title"]))
+    listing = listing.reader_first(*ORDER[asked.sort])
+    return paginate(result, listing, params, PAGE_SIZE, asked)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from common.facets import Facet, apply_facets, paginate
+from common.listings import NEWEST, RELEVANCE, Sort, read_listing, relevance, with_keyword
 from common.messages import flash_errors, form_errors
 from members.permissions import check, require, viewer
 
@@ -25,18 +26,27 @@ FACETS = [
     Facet("city", "city__slug", gettext_lazy("City"),
           label_fields=("city__name_ko", "city__name_en")),
 ]
+SORTS = [Sort("deadline", gettext_lazy("Deadline")), NEWEST, RELEVANCE]
+TITLES = ["title_ko", "title_en"]
 PAGE_SIZE = 24
 
 
 def challenge_list(request: HttpRequest) -> HttpResponse:
     closed = request.GET.get("closed") == "1"
-    base = Challenge.objects.closed() if closed else Challenge.objects.open()
+    asked = read_listing(request.GET, SORTS)
+    base = with_keyword(Challenge.objects.closed() if closed else Challenge.objects.open(),
+                        asked, [*TITLES, "problem_ko", "problem_en", "city__name_ko",
+                                "city__name_en"])
     result = apply_facets(base, FACETS, request.GET)
+    deadline = "-deadline" if closed else "deadline"  # the nearest first, or the latest closed
+    order = {"deadline": (deadline, "-pk"), "newest": ("-created_at", "-pk"),
+             "relevance": ("-relevance", deadline, "-pk")}[asked.sort]
     listing = (result.queryset.select_related("city").prefetch_related("themes")
-               .annotate(response_count=Count("responses", distinct=True))
-               .order_by("-deadline" if closed else "deadline", "-pk"))
+               .annotate(response_count=Count("responses", distinct=True),
+                         relevance=relevance(asked, TITLES))
+               .order_by(*order))
     return render(request, "solutions_catalog/challenge_list.html", {
-        "challenges": paginate(result, listing, request.GET, PAGE_SIZE),
+        "challenges": paginate(result, listing, request.GET, PAGE_SIZE, asked, keep=["closed"]),
         "closed": closed,
         "may_post": services.cities_of(request.user).exists(),
     })

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from common.facets import Facet, apply_facets, paginate
+from common.listings import NEWEST, RELEVANCE, Sort, read_listing, relevance, with_keyword
 from common.messages import flash_errors, form_errors
 from common.redirects import safe_next
 from members.permissions import check, require
@@ -31,19 +32,30 @@ FACETS = [
     Facet("vendor", "vendor__slug", gettext_lazy("Vendor"),
           label_fields=("vendor__name_ko", "vendor__name_en")),
 ]
+SORTS = [Sort("deployed", gettext_lazy("Most deployed")), NEWEST, RELEVANCE]
+NAMES = ["name_ko", "name_en"]
+ORDER = {
+    "deployed": ("-confirmed_deployments", "-updated_at"),
+    "newest": ("-created_at", "-pk"),
+    "relevance": ("-relevance", "-confirmed_deployments", "-updated_at"),
+}
 PAGE_SIZE = 24
 
 
 def offering_list(request: HttpRequest) -> HttpResponse:
-    result = apply_facets(VendorOffering.objects.listed(), FACETS, request.GET)
+    asked = read_listing(request.GET, SORTS)
+    base = with_keyword(VendorOffering.objects.listed(), asked,
+                        [*NAMES, "summary_ko", "summary_en", "vendor__name_ko", "vendor__name_en"])
+    result = apply_facets(base, FACETS, request.GET)
     listing = (result.queryset.select_related("vendor").prefetch_related("themes")
                .annotate(confirmed_deployments=Count(
                    "deployments", distinct=True,
                    filter=Q(deployments__status=DeploymentStatus.CONFIRMED,
-                            deployments__case_study__live=True)))
-               .order_by("-confirmed_deployments", "-updated_at"))
+                            deployments__case_study__live=True)),
+                         relevance=relevance(asked, NAMES))
+               .order_by(*ORDER[asked.sort]))
     return render(request, "solutions_catalog/offering_list.html", {
-        "offerings": paginate(result, listing, request.GET, PAGE_SIZE),
+        "offerings": paginate(result, listing, request.GET, PAGE_SIZE, asked),
         "may_list": services.vendors_of(request.user).exists(),
     })
 
