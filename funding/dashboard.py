@@ -103,7 +103,7 @@ PLOT_WIDTH = 270  # room is left after the longest bar for its value
 BAR, GAP, TOP = 18, 10, 30  # TOP: the legend's band
 LABEL = 18  # the label's line above each bar
 LEGEND_STEP = 130
-INSIDE_MIN = 44  # narrower segments of a stacked bar leave their value to the table
+INSIDE_MIN = 52  # narrower segments of a stacked bar leave their value to the table
 
 
 @dataclass(frozen=True)
