@@ -1,11 +1,15 @@
-"""A month of meetings as a grid of weeks (Monday first), in the viewer's time zone."""
+"""A month of meetings as a grid of weeks (Monday first), in the viewer's time zone: the
+signed-in person's own zone, else the site's (``UserTimeZoneMiddleware`` activates it)."""
 
 import calendar
 import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils import timezone
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # the grid reaches into the months either side
 
 
 @dataclass
@@ -19,6 +23,8 @@ class Day:
 class Month:
     first: datetime.date
     weeks: list[list[Day]]
+    zone: str  # the viewer's time zone, in which every meeting is placed
+    filters: str = ""  # the list's other filters (theme, kind...), kept from month to month
 
     @property
     def previous(self) -> datetime.date:
@@ -28,19 +34,48 @@ class Month:
     def next(self) -> datetime.date:
         return (self.first + datetime.timedelta(days=32)).replace(day=1)
 
+    @property
+    def previous_query(self) -> str:
+        return self._query(self.previous)
 
-def parse_month(value: str | None) -> datetime.date:
-    """``2026-12`` as its first day; this month for anything else."""
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        if 1900 <= year <= 2200:  # the grid reaches into the months either side
-            return datetime.date(year, month, 1)
-    except ValueError:
-        pass
+    @property
+    def next_query(self) -> str:
+        return self._query(self.next)
+
+    @property
+    def has_meetings(self) -> bool:
+        return any(day.meetings for week in self.weeks for day in week if day.in_month)
+
+    def _query(self, first: datetime.date) -> str:
+        return f"view=month&month={first:%Y-%m}" + (f"&{self.filters}" if self.filters else "")
+
+
+def this_month() -> datetime.date:
     return timezone.localdate().replace(day=1)
 
 
-def month_of(meetings: QuerySet, first: datetime.date) -> Month:
+def parse_month(value: str | None) -> datetime.date:
+    """``2026-12`` as its first day; this month when none is asked for. Anything else
+    (month 13, year 99999, words) raises ``ValueError``."""
+    if not value:
+        return this_month()
+    year, _dash, month = value.partition("-")
+    if not (year.isdigit() and month.isdigit() and len(year) == 4 and len(month) <= 2):
+        raise ValueError(value)
+    if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+        raise ValueError(value)
+    return datetime.date(int(year), int(month), 1)  # ValueError for a month outside 1–12
+
+
+def other_filters(params: QueryDict) -> str:
+    """The query without the view, the month and the page: the filters to keep."""
+    rest = params.copy()
+    for key in ("view", "month", "page"):
+        rest.pop(key, None)
+    return rest.urlencode()
+
+
+def month_of(meetings: QuerySet, first: datetime.date, filters: str = "") -> Month:
     dates = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     zone = timezone.get_current_timezone()
     start = datetime.datetime.combine(dates[0][0], datetime.time(), zone)
@@ -50,4 +85,4 @@ def month_of(meetings: QuerySet, first: datetime.date) -> Month:
     for meeting in meetings.filter(starts_at__gte=start, starts_at__lt=end):
         by_day.setdefault(timezone.localtime(meeting.starts_at).date(), []).append(meeting)
     return Month(first, [[Day(d, d.month == first.month, by_day.get(d, [])) for d in week]
-                         for week in dates])
+                         for week in dates], timezone.get_current_timezone_name(), filters)

@@ -29,7 +29,7 @@ from . import services
 from .calendar import calendar
 from .listing import FACETS, KEYWORD_FIELDS, ORDER, PAGE_SIZE, SORTS, TITLES
 from .models import CalendarFeed, Meeting, MeetingSeries, RegistrationStatus
-from .month import month_of, parse_month
+from .month import FIRST_YEAR, LAST_YEAR, month_of, other_filters, parse_month, this_month
 from .permissions import EventAction
 
 FEED_HISTORY = datetime.timedelta(days=90)  # past meetings a feed still carries
@@ -46,11 +46,21 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                .annotate(relevance=relevance(asked, TITLES)).order_by(*ORDER[asked.sort]))
     feed = (CalendarFeed.objects.filter(user=request.user).first()
             if request.user.is_authenticated else None)
-    month = month_of(listing, parse_month(request.GET.get("month"))) if as_month else None
+    month, month_error = None, ""
+    if as_month:
+        try:
+            first = parse_month(request.GET.get("month"))
+        except ValueError:
+            first, month_error = this_month(), _(
+                "The calendar cannot show that month: ask for a year from %(first)d to "
+                "%(last)d and a month from 1 to 12, as in 2026-12. Here is this month.") % {
+                "first": FIRST_YEAR, "last": LAST_YEAR}
+        month = month_of(listing, first, other_filters(request.GET))
     return render(request, "events/meeting_list.html", {
         "meetings": paginate(result, listing, request.GET, PAGE_SIZE, asked,
                              keep=["view", "month"]),
-        "month": month,
+        "month": month, "month_error": month_error,
+        "own_zone": request.user.is_authenticated and bool(request.user.time_zone),
         # the filter form keeps the month view
         "keep": [("view", "month"), ("month", f"{month.first:%Y-%m}")] if month else [],
         "feed": feed, "themes": Theme.objects.all(),

@@ -67,6 +67,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "mix_chart": mix_chart(cities, together),
         "reported": [(figures.MIX_LABELS[kind], figures.REPORTED_MIX[kind])
                      for kind in figures.MIX],
+        "report_label": figures.REPORT_LABEL,
     })
 
 
@@ -94,12 +95,14 @@ def bids_csv(request: HttpRequest) -> HttpResponse:
 
 
 # --- Chart geometry, in SVG user units ------------------------------------------------------
-WIDTH = 640
-LABEL_END = 180  # row labels end here, right-aligned
-PLOT_START = 190
-PLOT_WIDTH = 330  # room is left after the longest bar for its value
-BAR, GAP, TOP = 18, 12, 30  # TOP: the legend's band
-LEGEND_STEP = 150
+# Each row's label is written above its bar, across the whole width, so that a long name
+# ("Seoul Metropolitan Government") is never cut off; the narrow width keeps the text
+# readable when a phone scales the chart down to 320 px.
+WIDTH = 400
+PLOT_WIDTH = 270  # room is left after the longest bar for its value
+BAR, GAP, TOP = 18, 10, 30  # TOP: the legend's band
+LABEL = 18  # the label's line above each bar
+LEGEND_STEP = 130
 INSIDE_MIN = 52  # narrower segments of a stacked bar leave their value to the table
 
 
@@ -123,6 +126,7 @@ class Row:
     label: str
     label_y: float
     bars: list[Bar]
+    css: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,12 +146,11 @@ class Chart:
     legend: list[Key]
     height: float
     width: int = WIDTH
-    label_end: int = LABEL_END
     bar: int = BAR
 
 
 def _legend(keys: list[tuple[str, str]]) -> list[Key]:
-    return [Key(css, label, PLOT_START + i * LEGEND_STEP) for i, (css, label) in enumerate(keys)]
+    return [Key(css, label, i * LEGEND_STEP) for i, (css, label) in enumerate(keys)]
 
 
 def _grouped(rows: list[tuple[str, list[tuple[str, Decimal | int, str]]]],
@@ -162,30 +165,30 @@ def _grouped(rows: list[tuple[str, list[tuple[str, Decimal | int, str]]]],
         row_bars = []
         for i, (css, value, text) in enumerate(bars):
             width = round(float(value) / float(largest) * PLOT_WIDTH, 1)
-            row_bars.append(Bar(css, PLOT_START, y + i * BAR, width, text,
-                                round(PLOT_START + width + 6, 1), "after"))
-        laid.append(Row(label, y + len(bars) * BAR / 2 + 4, row_bars))
-        y += len(bars) * BAR + GAP
+            row_bars.append(Bar(css, 0, y + LABEL + i * BAR, width, text,
+                                round(width + 6, 1), "after"))
+        laid.append(Row(label, y + LABEL - 5, row_bars))
+        y += LABEL + len(bars) * BAR + GAP
     return Chart(laid, _legend(legend or []), max(y, top + BAR))
 
 
-def _stacked(rows: list[tuple[str, list[tuple[str, float, str]]]],
+def _stacked(rows: list[tuple[str, list[tuple[str, float, str]], str]],
              legend: list[tuple[str, str]]) -> Chart:
-    """One bar per row divided into shares (css class, fraction of the row, as text) across
-    the whole plot width, each share's value written on it when it fits."""
-    full = WIDTH - PLOT_START
+    """One bar per row (label, shares, css class of the row) divided into shares (css class,
+    fraction of the row, as text) across the whole width, each share's value written on it
+    when it fits."""
     laid, y = [], TOP
-    for label, shares in rows:
+    for label, shares, row_css in rows:
         done, row_bars = 0.0, []
         for css, fraction, text in shares:
-            x, width = PLOT_START + done * full, fraction * full
+            x, width = done * WIDTH, fraction * WIDTH
             if width:
-                row_bars.append(Bar(css, round(x, 1), y, round(width, 1), text,
+                row_bars.append(Bar(css, round(x, 1), y + LABEL, round(width, 1), text,
                                     round(x + width / 2, 1),
                                     "on" if width >= INSIDE_MIN else ""))
             done += fraction
-        laid.append(Row(label, y + BAR / 2 + 4, row_bars))
-        y += BAR + GAP
+        laid.append(Row(label, y + LABEL - 5, row_bars, row_css))
+        y += LABEL + BAR + GAP
     return Chart(laid, _legend(legend), max(y, TOP + BAR))
 
 
@@ -212,9 +215,13 @@ def year_chart(currency: figures.CurrencyYears) -> Chart:
 
 
 def mix_chart(cities: list[figures.CityMix], together: figures.CityMix) -> Chart:
-    """A row per city, and one for all of them (to set beside the report's figure)."""
+    """A row per city, one for all of them, and the 2022 report's mix beside them."""
     return _stacked(
-        [(mix.city.name if mix.city else _("All cities"),
-          [(f"bar-{s.kind}", s.count / mix.total, _percent(s.percent)) for s in mix.shares])
-         for mix in [*cities, together] if mix.total],
+        [*[(mix.city.name if mix.city else _("All cities"),
+            [(f"bar-{s.kind}", s.count / mix.total, _percent(s.percent)) for s in mix.shares],
+            "" if mix.city else "all-cities")
+           for mix in [*cities, together] if mix.total],
+         (str(figures.REPORT_LABEL),
+          [(f"bar-{kind}", float(share) / 100, _percent(share))
+           for kind, share in figures.REPORTED_MIX.items()], "reference")],
         legend=[(f"bar-{kind}", str(label)) for kind, label in figures.MIX_LABELS.items()])

@@ -22,7 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.functional import Promise
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from members.models import Organisation, OrganisationKind, User
 from solutions_catalog.models import CaseStudyPage
@@ -47,6 +47,7 @@ MIX_LABELS: dict[str, Promise] = {
 # What the consortium's 2022 report found across 31 global cities (seed 003), in %.
 REPORTED_MIX = {PUBLIC: Decimal("51.3"), PRIVATE: Decimal("36.6"),
                 PUBLIC_PRIVATE: Decimal("12.1")}
+REPORT_LABEL = gettext_lazy("2022 report, 31 cities")
 
 
 def currency_order(code: str) -> int:

@@ -99,18 +99,79 @@ def test_following_a_series_registers_for_its_meetings_now_and_later(as_user):
     assert person.registrations.active().count() == 0
 
 
-def test_the_month_grid_places_meetings_on_the_viewers_day(client):
+@pytest.fixture
+def colorado_webinar():
     denver_evening = datetime.datetime(2026, 12, 3, 17, tzinfo=ZoneInfo("America/Denver"))
-    MeetingFactory(title_en="Colorado webinar", starts_at=denver_evening,
-                   ends_at=denver_evening + datetime.timedelta(hours=1),
-                   time_zone="America/Denver")
+    return MeetingFactory(title_en="Colorado webinar", starts_at=denver_evening,
+                          ends_at=denver_evening + datetime.timedelta(hours=1),
+                          time_zone="America/Denver")
+
+
+def grid_day(page: str, week: int, weekday: int) -> str:
+    """One cell of the month grid (weeks and weekdays from 0, Monday first)."""
+    weeks = page.split('<table class="month"', 1)[1].split("<tr>")[2:]
+    return weeks[week].split("<td")[weekday + 1]
+
+
+def test_the_month_grid_places_meetings_on_the_viewers_day_and_says_in_which_zone(
+        client, colorado_webinar):
     page = client.get("/en/meetings/", {"view": "month", "month": "2026-12"}).content.decode()
-    weeks = page.split('<table class="month">', 1)[1].split("<tr>")[2:]
-    friday = weeks[0].split("<td")[5]  # Monday first: Mon 30 Nov ... Fri 4 Dec
+    friday = grid_day(page, 0, 4)  # Mon 30 Nov ... Fri 4 Dec
     assert '<span class="day">4</span>' in friday
     assert "Colorado webinar" in friday  # Thursday 17:00 in Denver is Friday 09:00 in Seoul
-    for odd in ("2026-13", "9999-12", "0001-01", "soon"):  # this month instead
-        assert client.get("/en/meetings/", {"view": "month", "month": odd}).status_code == 200
+    assert ">9 a.m.</time>" in friday
+    assert "(December 3, 5 p.m. local time, America/Denver)" in friday  # as the list says
+    assert "at the time in Asia/Seoul, the portal's time zone" in page
+    # The list gives the meeting's own time first, then the same moment in the viewer's zone.
+    listed = client.get("/en/meetings/").content.decode()
+    assert "Dec. 3, 2026, 5 p.m. (America/Denver)" in listed
+    assert "Dec. 4, 2026, 9 a.m. in Asia/Seoul" in listed
+
+
+def test_a_signed_in_person_sees_the_meeting_on_their_own_day(client, colorado_webinar):
+    person = MembershipFactory().user
+    person.time_zone = "America/Denver"
+    person.save()
+    client.force_login(person)
+    page = client.get("/en/meetings/", {"view": "month", "month": "2026-12"}).content.decode()
+    assert "Colorado webinar" in grid_day(page, 0, 3)  # Thursday 3 December, 5 p.m.
+    assert "Colorado webinar" not in grid_day(page, 0, 4)
+    assert "local time" not in page  # already in the meeting's own zone
+    assert "at your time: America/Denver (your time zone)" in page
+
+
+def test_the_month_links_keep_the_filters(client, themes):
+    page = client.get("/en/meetings/", {"view": "month", "month": "2026-12",
+                                        "theme": "mobility", "page": "2"}).content.decode()
+    assert 'href="?view=month&amp;month=2026-11&amp;theme=mobility"' in page
+    assert 'href="?view=month&amp;month=2027-01&amp;theme=mobility"' in page
+    january = client.get("/en/meetings/", {"view": "month", "month": "2026-01"}).content.decode()
+    assert 'href="?view=month&amp;month=2025-12"' in january  # across the year, no filter
+
+
+def test_a_month_it_cannot_show_gets_a_message_and_this_month(client, colorado_webinar):
+    this_month = timezone.localdate().strftime("%B %Y")
+    following = (timezone.localdate().replace(day=1) + datetime.timedelta(days=32))
+    for odd in ("2026-13", "2026-0", "99999-01", "9999-12", "0001-01", "soon", "2026-12-01",
+                "-1-5", "x" * 10_000):
+        response = client.get("/en/meetings/", {"view": "month", "month": odd})
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "The calendar cannot show that month" in page
+        assert f"<caption>{this_month}</caption>" in page
+        assert f'href="?view=month&amp;month={following:%Y-%m}"' in page  # on from here
+    fine = client.get("/en/meetings/", {"view": "month"}).content.decode()
+    assert f"<caption>{this_month}</caption>" in fine
+    assert "cannot show" not in fine
+
+
+def test_the_phone_agenda_marks_the_days_with_meetings(client, colorado_webinar):
+    page = client.get("/en/meetings/", {"view": "month", "month": "2026-12"}).content.decode()
+    assert page.count('class="has-meetings"') == 1
+    assert "Friday" in grid_day(page, 0, 4)  # the agenda's full date: December 4 (Friday)
+    assert "No meeting this month." in client.get(
+        "/en/meetings/", {"view": "month", "month": "2027-02"}).content.decode()
+    assert "events/calendar.css" in page
 
 
 def test_a_case_study_lists_the_meetings_it_was_presented_at(client, catalogue):
