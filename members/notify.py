@@ -74,7 +74,8 @@ KINDS: dict[str, Kind] = {kind.slug: kind for kind in [
          _("Adoptions and deployments of case studies you lead or follow")),
     Kind(BID_ACTIVITY, _("Bid activity: status changes, comments and tasks")),
     Kind(DEADLINE, _("Deadline reminders of bids and tasks")),
-    Kind(SAVED_SEARCH_MATCH, _("New matches of your saved searches"), default=Delivery.DIGEST),
+    # Each saved search chooses now or the digest itself; "never" here silences them all.
+    Kind(SAVED_SEARCH_MATCH, _("New matches of your saved searches")),
     Kind(DIGEST, _("The weekly digest"), digestible=False),
 ]}
 

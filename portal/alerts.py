@@ -11,15 +11,14 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from members.mail import send_templated_mail
 
+from members import notify
 from members.models import Membership, OrganisationKind, User
 from solutions_catalog.models import Challenge, VendorOffering
 
 from .models import Delivery, SavedSearch, SavedSearchMatch
 from .saved_searches import LISTINGS, Match, validated
 
-NOTIFICATION_KIND = "saved_search"
 NAME_LENGTH = SavedSearch._meta.get_field("name").max_length
 
 
@@ -80,14 +79,13 @@ def _record(saved: SavedSearch, matches: list[Match], *, alerted: bool) -> list[
 
 
 def alert_owner(saved: SavedSearch, new_items: list[Match]) -> None:
-    """The one place saved-search alerts leave the portal (kind ``saved_search``): by mail
-    and notification now, or left waiting for the weekly digest."""
+    """The one place saved-search alerts leave the portal: told now (by the owner's
+    preference for saved-search matches), or left waiting for the weekly digest."""
     if saved.delivery == Delivery.DIGEST:
         return  # the matches wait, unalerted, for the digest (SavedSearchMatch.waiting_...)
     owner = saved.owner
-    send_templated_mail(owner.email, "portal/email/saved_search_alert",
-                        {"search": saved, "items": new_items, "person": owner},
-                        language=owner.preferred_language, url=reverse("saved_searches"))
+    notify.tell(owner, notify.SAVED_SEARCH_MATCH, "portal/email/saved_search_alert",
+                {"search": saved, "items": new_items}, url=reverse("saved_searches"))
     saved.matches.filter(item__in=[m.item for m in new_items]).update(alerted_at=timezone.now())
 
 
