@@ -1,5 +1,6 @@
 """The production-like compose file: valid, complete, and on the Elasticsearch CI tests."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -15,6 +16,14 @@ COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
 
 
+def compose_config(directory: Path, *options: str) -> subprocess.CompletedProcess:
+    """``compose config`` as an operator's shell runs it: variables come from the .env file,
+    not from the test run's own environment (which has its own ELASTICSEARCH_URL)."""
+    env = {k: v for k, v in os.environ.items() if k != "ELASTICSEARCH_URL"}
+    return subprocess.run([*compose_command(), *options, "config"], cwd=directory, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
 def ci_elasticsearch_version() -> str:
     script = (ROOT / "scripts" / "services.sh").read_text()
     return re.search(r'ES_VERSION="\$\{ES_VERSION:-([0-9.]+)\}"', script).group(1)
@@ -24,8 +33,7 @@ def ci_elasticsearch_version() -> str:
 def test_docker_compose_accepts_the_file(tmp_path):
     shutil.copy(ROOT / "docker-compose.yml", tmp_path)
     shutil.copy(ROOT / ".env.example", tmp_path / ".env")
-    result = subprocess.run([*compose_command(), "config"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
+    result = compose_config(tmp_path)
     assert result.returncode == 0, result.stderr
     resolved = yaml.safe_load(result.stdout)
     web_env = resolved["services"]["web"]["environment"]
@@ -42,8 +50,7 @@ def test_the_cluster_profile_adds_three_nodes_the_portal_uses_all_of(tmp_path):
     shutil.copy(ROOT / "docker-compose.yml", tmp_path)
     env = (ROOT / ".env.example").read_text() + f"ELASTICSEARCH_URL={CLUSTER_URL}\n"
     (tmp_path / ".env").write_text(env)
-    result = subprocess.run([*compose_command(), "--profile", "cluster", "config"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = compose_config(tmp_path, "--profile", "cluster")
     assert result.returncode == 0, result.stderr
     resolved = yaml.safe_load(result.stdout)["services"]
     assert {"es-1", "es-2", "es-3"} <= set(resolved)
