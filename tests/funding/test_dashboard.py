@@ -338,6 +338,25 @@ def test_charts_are_accessible_svg_beside_tables(as_user, network, portfolio, ca
     assert "funding/dashboard.css" in page
 
 
+def test_the_funding_mix_sets_the_2022_report_beside_the_cities(as_user, network, portfolio,
+                                                                case_studies):
+    response = as_user(network.staff).get("/en" + URL)
+    chart = response.context["mix_chart"]
+    reference = chart.rows[-1]
+    assert (reference.label, reference.css) == ("2022 report, 31 cities", "reference")
+    assert chart.rows[-2].label == "All cities"
+    # One bar across the chart's width, divided as the report found: 51.3 / 36.6 / 12.1 %.
+    assert [(bar.css, bar.width) for bar in reference.bars] == [
+        ("bar-public", 205.2), ("bar-private", 146.4), ("bar-public-private", 48.4)]
+    # Every label starts at the chart's left edge, above its bar: none is cut off.
+    assert all(row.bars[0].x == 0 and row.bars[0].y > row.label_y for row in chart.rows)
+    page = response.text
+    assert '<g class="reference">' in page
+    assert ('<tr class="reference"><th scope="row">2022 report, 31 cities</th>'
+            '<td class="number" data-label="Public">51.3 %</td>') in page  # and in the table
+    assert "funding/tables.css" in page
+
+
 def test_the_dashboard_runs_a_constant_number_of_queries(
         as_user, network, portfolio, case_studies, django_assert_max_num_queries):
     client = as_user(network.officer)
