@@ -19,6 +19,14 @@ ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = "tests.support.celery_settings"
 
 
+def test_database_url() -> str:
+    """The test database, for a worker that must read what the test wrote (PostgreSQL)."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
 class CeleryProcesses:
     def __init__(self, logs: Path, **env: str) -> None:
         self.prefix = f"test-{uuid.uuid4().hex[:10]}:"
