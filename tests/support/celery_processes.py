@@ -32,7 +32,10 @@ class CeleryProcesses:
         self.prefix = f"test-{uuid.uuid4().hex[:10]}:"
         self.logs = logs
         self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS,
-                    "PORTAL_TEST_KEY_PREFIX": self.prefix, "ELASTICSEARCH_URL": "", **env}
+                    "PORTAL_TEST_KEY_PREFIX": self.prefix, "ELASTICSEARCH_URL": "",
+                    # never the working tree's SQLite file
+                    "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{logs}/db",
+                    **env}
         self.processes: list[subprocess.Popen] = []
 
     @cached_property
