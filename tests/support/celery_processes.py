@@ -85,7 +85,7 @@ class CeleryProcesses:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=30)
-        if "redis" in self.__dict__:  # the test used Redis: drop what it left there
+        with contextlib.suppress(redis.ConnectionError):  # a test with no broker left nothing
             self._forget_keys()
 
     def _forget_keys(self) -> None:
