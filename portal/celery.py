@@ -22,6 +22,13 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+@app.on_after_configure.connect
+def name_redbeat_settings_plainly(sender: Celery, **kwargs) -> None:
+    """celery-redbeat 2.4 looks for its settings by their plain names, not under the CELERY_
+    namespace, and warns at every start that they are not set."""
+    sender.conf.update(redbeat_redis_url=sender.conf.redbeat_redis_url, redbeat_redis_options={})
+
+
 @signals.celeryd_init.connect
 @signals.beat_init.connect
 def refuse_to_start_misconfigured(**kwargs) -> None:

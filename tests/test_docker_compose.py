@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.conf import settings
 
 from tests.conftest import compose_command
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
+WORKERS = ("worker-default", "worker-mail", "worker-search")
 
 
 def compose_config(directory: Path, *options: str) -> subprocess.CompletedProcess:
@@ -54,17 +56,32 @@ def test_the_cluster_profile_adds_three_nodes_the_portal_uses_all_of(tmp_path):
     assert result.returncode == 0, result.stderr
     resolved = yaml.safe_load(result.stdout)["services"]
     assert {"es-1", "es-2", "es-3"} <= set(resolved)
-    for name in ("web", "worker", "beat", "migrate"):
+    for name in ("web", *WORKERS, "beat", "migrate"):
         assert resolved[name]["environment"]["ELASTICSEARCH_URL"] == CLUSTER_URL
 
 
 def test_every_part_of_the_topology_is_there():
-    assert set(SERVICES) == {"migrate", "web", "worker", "beat", "postgres", "redis",
+    assert set(SERVICES) == {"migrate", "web", *WORKERS, "beat", "postgres", "redis",
                              "elasticsearch", "es-1", "es-2", "es-3", "mailpit"}
     assert "command" not in SERVICES["web"]  # the image's CMD: gunicorn
     assert 'CMD ["gunicorn", "portal.wsgi"' in (ROOT / "Dockerfile").read_text()
-    assert SERVICES["worker"]["command"][:4] == ["celery", "-A", "portal", "worker"]
+    for name in WORKERS:
+        assert SERVICES[name]["command"][:4] == ["celery", "-A", "portal", "worker"]
     assert SERVICES["beat"]["command"][:4] == ["celery", "-A", "portal", "beat"]
+
+
+def test_one_worker_per_queue_and_a_beat_with_the_redis_lock():
+    consumed = {}
+    for name in WORKERS:
+        command = SERVICES[name]["command"]
+        queue = command[command.index("-Q") + 1]
+        consumed[queue] = name
+        hostname = command[command.index("--hostname") + 1]
+        assert f"-d {hostname.replace('%h', '$$HOSTNAME')}" in \
+            SERVICES[name]["healthcheck"]["test"][1]  # each pings itself
+    assert set(consumed) == {queue.name for queue in settings.CELERY_TASK_QUEUES}
+    beat = SERVICES["beat"]["command"]
+    assert beat[beat.index("-S") + 1] == "redbeat.RedBeatScheduler"
 
 
 def test_stateful_services_keep_data_in_named_volumes_and_report_health():
@@ -73,13 +90,13 @@ def test_stateful_services_keep_data_in_named_volumes_and_report_health():
                         ("es-2", "es2data:"), ("es-3", "es3data:")]:
         assert any(v.startswith(mount) for v in SERVICES[name]["volumes"]), name
         assert mount.rstrip(":") in COMPOSE["volumes"]
-    for name in ("web", "worker", "postgres", "redis", "elasticsearch", "es-1", "es-2",
+    for name in ("web", *WORKERS, "postgres", "redis", "elasticsearch", "es-1", "es-2",
                  "es-3"):
         assert "test" in SERVICES[name]["healthcheck"], name
 
 
 def test_app_containers_wait_for_healthy_dependencies_and_migrations():
-    for name in ("web", "worker", "beat"):
+    for name in ("web", *WORKERS, "beat"):
         depends = SERVICES[name]["depends_on"]
         assert depends["migrate"]["condition"] == "service_completed_successfully"
     migrate = SERVICES["migrate"]["depends_on"]

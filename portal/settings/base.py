@@ -157,7 +157,8 @@ CELERY_TASK_QUEUES = [Queue(name) for name in ("default", "mail", "search")]
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_CREATE_MISSING_QUEUES = False
 CELERY_TASK_ROUTES = {
-    "portal.tasks.deliver_mail": {"queue": "mail"},
+    "members.tasks.deliver": {"queue": "mail"},
+    "portal.tasks.deliver_mail": {"queue": "mail"},  # its old name, for mail queued before
     "search.tasks.*": {"queue": "search"},
 }
 # A task is acknowledged when it has finished, so one whose worker died (SIGKILL, a lost host)
@@ -168,6 +169,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
 CELERY_TASK_ANNOTATIONS = {
     # Sending twice is worse than a retry by hand: acknowledged on receipt, at most once.
+    "members.tasks.deliver": {"acks_late": False, "soft_time_limit": 60, "time_limit": 90},
     "portal.tasks.deliver_mail": {"acks_late": False, "soft_time_limit": 60, "time_limit": 90},
     # The outbox row is applied or stays for the sweep: applying twice writes the same document.
     "search.tasks.apply_change": {"soft_time_limit": 60, "time_limit": 90},

@@ -10,12 +10,11 @@ import time
 
 import pytest
 from django.core.checks import run_checks
-from django.db import connection
 
 from portal.celery import app as celery_app
 from search import outbox
 from search.models import PendingChange
-from tests.support.celery_processes import CeleryProcesses
+from tests.support.celery_processes import CeleryProcesses, test_database_url
 
 
 @pytest.fixture
@@ -56,9 +55,7 @@ def test_tasks_are_routed_to_their_queue_by_name(task, queue):
 @pytest.mark.redis
 def test_a_search_worker_applies_index_updates_while_mail_waits(transactional_db,
                                                                 celery_processes):
-    s = connection.settings_dict
-    celery_processes.env["DATABASE_URL"] = (
-        f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}")
+    celery_processes.env["DATABASE_URL"] = test_database_url()
     celery_processes.start_worker("search")
     client = celery_processes.sender()
     for n in range(300):

@@ -1,21 +1,14 @@
 """The real services: migrations on PostgreSQL, a task through Redis to a real Celery worker
 process, and the after-commit rule for enqueueing."""
 
-import os
-import subprocess
-import sys
-import uuid
-from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
-from portal.celery import app as celery_app
 from portal.models import WorkerHeartbeat
 from portal.tasks import record_worker_heartbeat
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.celery_processes import CeleryProcesses, test_database_url
 
 
 @pytest.mark.postgres
@@ -52,41 +45,26 @@ def test_a_rolled_back_transaction_enqueues_nothing(django_capture_on_commit_cal
     assert not WorkerHeartbeat.objects.exists()
 
 
-def _database_url() -> str:
-    s = connection.settings_dict
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 @pytest.fixture
-def celery_worker_process(transactional_db):
-    """A real ``celery worker`` on a queue of its own, reading the test database."""
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "DATABASE_URL": _database_url(),
-           "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo",
-         "--concurrency=1", "-Q", queue, "--hostname", f"{queue}@%h", "--loglevel=INFO"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    celery_app.conf.task_always_eager = False
-    try:
-        yield queue
-    finally:
-        celery_app.conf.task_always_eager = True
-        worker.terminate()
-        worker.wait(timeout=30)
+def celery_worker_process(transactional_db, tmp_path):
+    """A real ``celery worker`` on the default queue (under a key prefix of its own in Redis),
+    reading the test database."""
+    processes = CeleryProcesses(tmp_path, DATABASE_URL=test_database_url())
+    processes.start_worker("default", "--pool=solo")
+    yield processes
+    processes.stop()
 
 
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_a_real_worker_runs_a_task_sent_through_redis(celery_worker_process):
-    queue = celery_worker_process
-    assert celery_app.conf.broker_url.startswith("redis://")
+    client = celery_worker_process.sender()
+    assert client.conf.broker_url.startswith("redis://")
 
-    result = record_worker_heartbeat.apply_async(queue=queue)
+    result = client.send_task("portal.tasks.record_worker_heartbeat")
     outcome = result.get(timeout=90)
 
-    assert outcome["hostname"].startswith(f"{queue}@")
+    assert outcome["hostname"].startswith("default-")
     beat = WorkerHeartbeat.objects.get(hostname=outcome["hostname"])
     assert beat.seen_at.isoformat() == outcome["seen_at"]
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG_VARS = ("DATABASE_URL", "ELASTICSEARCH_URL", "CELERY_BROKER_URL", "REDIS_URL", "EMAIL_URL",
+CONFIG_VARS = ("DATABASE_URL", "DATABASE_POOL_MAX_SIZE", "DATABASE_CONN_MAX_AGE",
+               "ELASTICSEARCH_URL", "CELERY_BROKER_URL", "REDIS_URL", "EMAIL_URL",
                "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "PORTAL_REQUIRE_SERVICES",
                "DJANGO_ALLOW_ASYNC_UNSAFE")
 
@@ -106,3 +107,27 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_database_pool_is_configured_from_the_environment():
+    result = run_django(
+        "portal.settings.dev",
+        "print(__import__('json').dumps(settings.DATABASES['default']['OPTIONS']['pool']),"
+        " settings.DATABASES['default']['CONN_HEALTH_CHECKS'])",
+        DATABASE_URL="postgres://u:p@db.internal:5432/portal", DATABASE_POOL_MAX_SIZE="8")
+    assert result.returncode == 0, result.stderr
+    pool, health_checks = result.stdout.rsplit(" ", 1)
+    assert json.loads(pool) == {"min_size": 1, "max_size": 8, "timeout": 10.0}
+    assert health_checks.strip() == "True"
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({}, "DATABASE_POOL_MAX_SIZE needs PostgreSQL"),
+    ({"DATABASE_URL": "postgres://u:p@db.internal:5432/portal", "DATABASE_CONN_MAX_AGE": "60"},
+     "DATABASE_POOL_MAX_SIZE and DATABASE_CONN_MAX_AGE exclude each other"),
+])
+def test_a_database_pool_that_cannot_work_stops_start_up(env, message):
+    result = run_django("portal.settings.dev", "print(settings.DATABASES)",
+                        DATABASE_POOL_MAX_SIZE="8", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
