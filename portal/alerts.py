@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 
 from members.mail import send_templated_mail
 from members.models import Membership, OrganisationKind, User
+from search.engines import SearchUnavailable
 from solutions_catalog.models import Challenge, VendorOffering
 
 from .models import Delivery, SavedSearch, SavedSearchMatch
 from .saved_searches import LISTINGS, Match, validated
 
-NOTIFICATION_KIND = "saved_search"
+NOTIFICATION_KIND = "saved_search"  # its kind for the members "tell" API, at the switch
 NAME_LENGTH = SavedSearch._meta.get_field("name").max_length
 
 
@@ -96,7 +97,11 @@ def run(saved: SavedSearch) -> int:
     search, so two runs at once tell each match once."""
     with transaction.atomic():
         saved = SavedSearch.objects.select_for_update().select_related("owner").get(pk=saved.pk)
-        new = _record(saved, _matches(saved), alerted=False)
+        try:
+            matches = _matches(saved)
+        except SearchUnavailable:
+            return 0  # the next run finds them
+        new = _record(saved, matches, alerted=False)
         if new:
             alert_owner(saved, new)
     return len(new)
