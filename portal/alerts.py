@@ -13,7 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from members import notify
-from members.models import Membership, OrganisationKind, User
+from members.models import Membership, Organisation, OrganisationKind, User
+from search.engines import SearchUnavailable
 from solutions_catalog.models import Challenge, VendorOffering
 
 from .models import Delivery, SavedSearch, SavedSearchMatch
@@ -84,8 +85,10 @@ def alert_owner(saved: SavedSearch, new_items: list[Match]) -> None:
     if saved.delivery == Delivery.DIGEST:
         return  # the matches wait, unalerted, for the digest (SavedSearchMatch.waiting_...)
     owner = saved.owner
+    with translation.override(owner.preferred_language):
+        title = titles([saved])[saved.pk]
     notify.tell(owner, notify.SAVED_SEARCH_MATCH, "portal/email/saved_search_alert",
-                {"search": saved, "items": new_items}, url=reverse("saved_searches"))
+                {"title": title, "items": new_items}, url=reverse("saved_searches"))
     saved.matches.filter(item__in=[m.item for m in new_items]).update(alerted_at=timezone.now())
 
 
@@ -94,7 +97,11 @@ def run(saved: SavedSearch) -> int:
     search, so two runs at once tell each match once."""
     with transaction.atomic():
         saved = SavedSearch.objects.select_for_update().select_related("owner").get(pk=saved.pk)
-        new = _record(saved, _matches(saved), alerted=False)
+        try:
+            matches = _matches(saved)
+        except SearchUnavailable:
+            return 0  # the next run finds them
+        new = _record(saved, matches, alerted=False)
         if new:
             alert_owner(saved, new)
     return len(new)
@@ -105,14 +112,13 @@ def run_all() -> int:
     return sum(run(saved) for saved in SavedSearch.objects.running().only("pk"))
 
 
-def _standing(owner: User, subject: str, listing: str, themes: list[str], name: str) -> None:
+def _standing(owner: User, subject: str, listing: str, themes: list[str]) -> None:
     if not themes:
         return
     query = urlencode([("theme", slug) for slug in sorted(themes)])
     with transaction.atomic():
         saved, created = SavedSearch.objects.get_or_create(
-            owner=owner, standing=subject,
-            defaults={"listing": listing, "query": query, "name": name[:NAME_LENGTH]})
+            owner=owner, standing=subject, defaults={"listing": listing, "query": query})
         if created:
             _record(saved, _matches(saved), alerted=True)
         elif saved.query != query:
@@ -120,30 +126,44 @@ def _standing(owner: User, subject: str, listing: str, themes: list[str], name: 
             saved.save(update_fields=["query"])
 
 
+def titles(searches: list[SavedSearch]) -> dict[int, str]:
+    """What each search is called in the active language: its owner's name for it, else
+    (a standing search not renamed) what it follows, named in two queries at most."""
+    subjects = {s.pk: s.standing.split(":") for s in searches if not s.name and s.standing}
+    vendors = {str(o.pk): o.name for o in Organisation.objects.filter(
+        pk__in=[int(p[1]) for p in subjects.values() if p[0] == "vendor"])}
+    challenges = {str(c.pk): c.title for c in Challenge.objects.filter(
+        pk__in=[int(p[1]) for p in subjects.values() if p[0] == "challenge"])}
+    named = {s.pk: s.name for s in searches if s.pk not in subjects}
+    for pk, (kind, subject_id, *listing) in subjects.items():
+        if kind == "vendor":
+            named[pk] = (_("New challenges matching the themes of %(vendor)s's offerings")
+                         % {"vendor": vendors.get(subject_id, "")})
+        elif listing == ["offerings"]:
+            named[pk] = (_("New offerings matching “%(challenge)s”")
+                         % {"challenge": challenges.get(subject_id, "")})
+        else:
+            named[pk] = (_("New case studies matching “%(challenge)s”")
+                         % {"challenge": challenges.get(subject_id, "")})
+    return named
+
+
 def ensure_standing_searches() -> None:
     """Make the standing searches that are missing; stop following closed challenges."""
     members = (Membership.objects.filter(user__is_active=True)
                .select_related("user", "organisation"))
     for membership in members.filter(organisation__kind=OrganisationKind.VENDOR):
-        person, vendor = membership.user, membership.organisation
+        vendor = membership.organisation
         themes = (VendorOffering.objects.listed().filter(vendor=vendor)
                   .values_list("themes__slug", flat=True).distinct())
-        with translation.override(person.preferred_language):
-            _standing(person, f"vendor:{vendor.pk}", "challenges",
-                      [t for t in themes if t],
-                      _("New challenges matching the themes of %(vendor)s's offerings")
-                      % {"vendor": vendor.name})
+        _standing(membership.user, f"vendor:{vendor.pk}", "challenges", [t for t in themes if t])
     open_challenges = Challenge.objects.open().prefetch_related("themes")
     for membership in members.filter(organisation__kind=OrganisationKind.CITY):
-        person = membership.user
         for challenge in open_challenges.filter(city=membership.organisation):
             themes = [theme.slug for theme in challenge.themes.all()]
-            with translation.override(person.preferred_language):
-                for listing, name in (
-                        ("offerings", _("New offerings matching “%(challenge)s”")),
-                        ("catalogue", _("New case studies matching “%(challenge)s”"))):
-                    _standing(person, f"challenge:{challenge.pk}:{listing}", listing, themes,
-                              name % {"challenge": challenge.title})
+            for listing in ("offerings", "catalogue"):
+                _standing(membership.user, f"challenge:{challenge.pk}:{listing}", listing,
+                          themes)
     still_open = set(Challenge.objects.open().values_list("pk", flat=True))
     following = SavedSearch.objects.filter(standing__startswith="challenge:").only("standing")
     SavedSearch.objects.filter(pk__in=[

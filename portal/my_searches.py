@@ -36,8 +36,9 @@ def save(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def saved_searches(request: HttpRequest) -> HttpResponse:
-    searches = SavedSearch.objects.of(request.user)
-    rows = [(saved, LISTINGS[saved.listing]) for saved in searches if saved.listing in LISTINGS]
+    searches = [s for s in SavedSearch.objects.of(request.user) if s.listing in LISTINGS]
+    named = alerts.titles(searches)
+    rows = [(saved, LISTINGS[saved.listing], named[saved.pk]) for saved in searches]
     return render(request, "portal/saved_searches.html", {
         "rows": rows, "deliveries": Delivery.choices,
     })
@@ -60,7 +61,7 @@ def change(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def remove(request: HttpRequest, pk: int) -> HttpResponse:
     saved = get_object_or_404(SavedSearch.objects.of(request.user), pk=pk)
+    title = alerts.titles([saved])[saved.pk]
     alerts.remove(saved)
-    messages.success(request, _("Removed “%(name)s”; it sends nothing more.")
-                     % {"name": saved.name})
+    messages.success(request, _("Removed “%(name)s”; it sends nothing more.") % {"name": title})
     return redirect("saved_searches")

@@ -123,7 +123,7 @@ def validated(listing_key: str, query: str) -> tuple[Listing | None, QueryDict, 
     listing = LISTINGS.get(listing_key)
     if listing is None:
         return None, QueryDict(), [_("Searches of this page cannot be saved.")]
-    params = QueryDict(query)
+    params = QueryDict(query, mutable=True)
     if unknown := listing.unknown(params):
         return listing, params, [_("Unknown filters: %(names)s.") % {"names": ", ".join(unknown)}]
     return listing, params, listing.problems(params)

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='SavedSearch',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
+                ('name', models.CharField(blank=True, max_length=120, verbose_name='name')),
                 ('listing', models.CharField(max_length=20, verbose_name='listing')),
                 ('query', models.CharField(blank=True, max_length=1000, verbose_name='filters')),
                 ('delivery', models.CharField(choices=[('immediately', 'Immediately'), ('digest', 'In the weekly digest')], default='immediately', max_length=12, verbose_name='alerts')),

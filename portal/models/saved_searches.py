@@ -26,7 +26,8 @@ class SavedSearchQuerySet(models.QuerySet):
 class SavedSearch(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                               related_name="saved_searches")
-    name = models.CharField(_("name"), max_length=120)
+    # empty for a standing search until its owner renames it (portal.alerts.titles)
+    name = models.CharField(_("name"), max_length=120, blank=True)
     listing = models.CharField(_("listing"), max_length=20)  # a key of portal.saved_searches
     query = models.CharField(_("filters"), max_length=1000, blank=True)  # a query string
     delivery = models.CharField(_("alerts"), max_length=12, choices=Delivery.choices,
