@@ -100,10 +100,6 @@ class FacetedResult:
     def filtered(self) -> bool:
         return any(self.selected.values())
 
-    @property
-    def chips(self) -> list[Chip]:
-        return chips(self.facets, self.params)
-
 
 def _ignored(facet: Facet) -> str:
     return (_("Ignored an unknown value in the “%(filter)s” filter.")
