@@ -4,7 +4,7 @@ and a sort add no query per row."""
 
 import pytest
 
-from solutions_catalog.models import Challenge, Theme, VendorOffering
+from solutions_catalog.models import Challenge, PricingModel, Theme, VendorOffering
 
 pytestmark = pytest.mark.django_db
 LISTINGS = [("/en/offerings/", {}), ("/en/challenges/", {}), ("/en/members/", {}),
@@ -40,7 +40,8 @@ def mobility(network):
 
 def offering(network, slug, name, theme=None):
     made = VendorOffering.objects.create(vendor=network.hanbit, slug=slug, name_en=name,
-                                         name_ko=name, summary_en="A platform.")
+                                         name_ko=name, summary_en="A platform.",
+                                         pricing_model=PricingModel.SUBSCRIPTION)
     if theme:
         made.themes.add(theme)
     return made
