@@ -100,10 +100,6 @@ class FacetedResult:
     def filtered(self) -> bool:
         return any(self.selected.values())
 
-    @property
-    def chips(self) -> list[Chip]:
-        return chips(self.facets, self.params)
-
 
 def _ignored(facet: Facet) -> str:
     return (_("Ignored an unknown value in the “%(filter)s” filter.")
@@ -112,13 +108,20 @@ def _ignored(facet: Facet) -> str:
 
 def _selected_options(base: QuerySet, facet: Facet, missing: list[str]) -> list[FacetOption]:
     """Selected values the other filters leave no match, with a count of 0, named by a
-    query (only when there are some). Values that name nothing are left out."""
+    query on the model they name (only when there are some): a theme no row has yet is
+    still a theme. Values that name nothing are left out."""
     if not facet.label_fields:
         return [FacetOption(v, facet.name({}, v), 0, True) for v in missing]
-    rows = {str(row[facet.lookup]): row for row in
-            base.model._default_manager.filter(**{f"{facet.lookup}__in": missing})
-            .values(facet.lookup, *facet.label_fields).order_by().distinct()}
-    return [FacetOption(v, facet.name(rows[v], v), 0, True) for v in missing if v in rows]
+    *path, attr = facet.lookup.split("__")
+    model = base.model
+    for name in path:  # themes__slug → Theme.slug
+        model = model._meta.get_field(name).related_model
+    prefix = "".join(f"{name}__" for name in path)
+    fields = [label.removeprefix(prefix) for label in facet.label_fields]
+    rows = {str(row[attr]): row for row in
+            model._default_manager.filter(**{f"{attr}__in": missing}).values(attr, *fields)}
+    return [FacetOption(v, facet.name({f"{prefix}{k}": n for k, n in rows[v].items()}, v),
+                        0, True) for v in missing if v in rows]
 
 
 def apply_facets(base: QuerySet, facets: list[Facet], params: QueryDict) -> FacetedResult:

@@ -75,5 +75,4 @@ def library(page: ResourceLibraryPage, request: HttpRequest) -> dict:
     return {
         "resources": resource_listing(page, request.user, request.GET),
         "sees_members_only": check(request.user, MemberAction.READ_MEMBERS_ONLY).allowed,
-        "clear_url": page.get_url(request),
     }
