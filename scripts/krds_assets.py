@@ -27,8 +27,7 @@ from fontTools.ttLib import TTFont
 COMPONENTS = [  # section comments of component.css, in the package's own (Korean) words
     "버튼 / 링크", "icon 버튼 사이즈", "**** button area ****", "탭", "표", "건너뛰기 링크",
     "페이지네이션", "브레드크럼", "배지", "tag style", "입력 필드 / 텍스트 영역", "셀렉트",
-    "라디오 버튼 / 체크박스",
-]
+]  # not "라디오 버튼 / 체크박스": it hides every native checkbox, also those Django renders
 LEFT_OUT = ("@media (prefers-color-scheme: dark)", "[data-krds-mode=high-contrast]")
 WEIGHTS = {"Regular": 400, "Bold": 700}
 LATIN = ([*range(0x20, 0x7F), *range(0xA0, 0x100), 0x131, 0x152, 0x153, 0x2C6, 0x2DA, 0x2DC,
@@ -131,7 +130,7 @@ def build_fonts(package: Path, root: Path, out: Path) -> None:
         for name, codepoints in slices:
             options = subset.Options()
             options.flavor = "woff2"
-            font = TTFont(source)
+            font = TTFont(source, recalcTimestamp=False)  # same input, same bytes
             subsetter = subset.Subsetter(options)
             subsetter.populate(unicodes=codepoints)
             subsetter.subset(font)

@@ -27,7 +27,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.staticfiles import finders  # noqa: E402
 from django.contrib.staticfiles.handlers import StaticFilesHandler  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, connections  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.testcases import LiveServerThread  # noqa: E402
 
@@ -52,8 +52,9 @@ def live_server() -> LiveServerThread:
     the way Django's LiveServerTestCase does)."""
     override = {}
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        override[connection.alias] = connection
-        connection.inc_thread_sharing()
+        shared = connections[connection.alias]  # the connection itself, not its proxy
+        override[connection.alias] = shared
+        shared.inc_thread_sharing()
     server = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override=override,
                               port=0)
     server.daemon = True
@@ -78,7 +79,7 @@ def first_visit_in_browser(base_url: str) -> None:
                 context = browser.new_context(viewport={"width": width, "height": height})
                 page = context.new_page()
                 responses = []
-                page.on("response", responses.append)
+                page.on("response", lambda response: responses.append(response))
                 page.goto(base_url + path)
                 page.evaluate("document.fonts.ready.then(() => true)")
                 page.wait_for_load_state("networkidle")

@@ -30,7 +30,7 @@ def test_case_study_in_two_clicks_from_the_home_page(page, seeded, accessibility
     accessibility(page)
 
 
-def test_join_leads_to_the_organisation_application(page, seeded):
+def test_join_leads_to_the_organisation_application(page):
     page.goto("/en/")
     page.get_by_role("link", name="Join", exact=True).click()
     page.wait_for_url(re.compile(r"/en/members/apply/$"))
@@ -39,7 +39,7 @@ def test_join_leads_to_the_organisation_application(page, seeded):
     page.wait_for_url(re.compile(r"/en/accounts/signup/$"))
 
 
-def test_phone_menu_folds_and_opens_from_the_keyboard(page, seeded, screenshot):
+def test_phone_menu_folds_and_opens_from_the_keyboard(page, screenshot):
     page.set_viewport_size(PHONE)
     page.goto("/en/")
     menu = page.get_by_role("navigation", name="Main")
@@ -50,7 +50,7 @@ def test_phone_menu_folds_and_opens_from_the_keyboard(page, seeded, screenshot):
     toggle.focus()
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
-    expect(menu.get_by_role("link", name="Case studies")).to_be_visible()
+    expect(menu.get_by_role("link", name="Meetings")).to_be_visible()
     screenshot(page, "menu-open-en-phone")
     page.keyboard.press("Tab")  # into the menu
     page.keyboard.press("Escape")
@@ -61,12 +61,12 @@ def test_phone_menu_folds_and_opens_from_the_keyboard(page, seeded, screenshot):
     assert top < 200, f"the page's heading starts {top}px down"
 
 
-def test_without_javascript_the_menu_stays_open(browser, live_server, seeded):
+def test_without_javascript_the_menu_stays_open(browser, live_server, demo_site):
     context = browser.new_context(base_url=live_server.url, viewport=PHONE,
                                   java_script_enabled=False)
     page = context.new_page()
     page.goto("/")
-    expect(page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="사례")
+    expect(page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="회의")
            ).to_be_visible()
     expect(page.get_by_role("button", name="메뉴")).to_be_hidden()
     context.close()
