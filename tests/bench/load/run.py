@@ -109,7 +109,10 @@ def start_stack(args, scratch: Path) -> list[subprocess.Popen]:
     web = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{args.port}",
          "--workers", str(args.workers), "--worker-class", "gthread", "--threads",
-         str(args.threads), "--graceful-timeout", "10"],
+         str(args.threads), "--graceful-timeout", "10",
+         # Longer than the longest pause between a simulated user's requests: otherwise
+         # gunicorn closes an idle keep-alive connection just as Locust reuses it.
+         "--keep-alive", "5"],
         cwd=ROOT, stdout=log, stderr=log)
     return [web, worker]
 
