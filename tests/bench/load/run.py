@@ -102,9 +102,15 @@ def fixture(path: Path) -> None:
 
 def start_stack(args, scratch: Path) -> list[subprocess.Popen]:
     log = open(scratch / "stack.log", "w")  # noqa: SIM115 - closed with the processes
+    from portal.celery import app
+
+    # One worker for every queue the settings declare (mail, search, default), or Celery's
+    # default queue where none are declared.
+    queues = [queue.name for queue in app.conf.task_queues or []]
     worker = subprocess.Popen(
         [str(ROOT / ".venv/bin/celery"), "-A", "portal", "worker", "--concurrency=1",
-         "--loglevel=WARNING", "--hostname", f"loadbench@{os.uname().nodename}"],
+         "--loglevel=WARNING", "--hostname", f"loadbench@{os.uname().nodename}",
+         *(["--queues", ",".join(queues)] if queues else [])],
         cwd=ROOT, stdout=log, stderr=log)
     web = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{args.port}",
