@@ -78,9 +78,11 @@ class Officer(SignedIn):
                         name="officer: their city's case studies")
 
     @task(1)
-    def draft_edit(self):
+    def page_editor(self):
+        # Any of the first case studies: an officer who may not edit it is sent to the admin
+        # home instead, which is also a page officers load.
         self.client.get(f"/admin/pages/{random.choice(FIXTURE['editable_pages'])}/edit/",
-                        name="officer: edit a draft (admin)")
+                        name="officer: a page in the editor (admin)")
 
     @task(1)
     def meeting(self):

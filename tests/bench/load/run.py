@@ -102,16 +102,31 @@ def fixture(path: Path) -> None:
 
 def start_stack(args, scratch: Path) -> list[subprocess.Popen]:
     log = open(scratch / "stack.log", "w")  # noqa: SIM115 - closed with the processes
+    from portal.celery import app
+
+    # One worker for every queue the settings declare (mail, search, default), or Celery's
+    # default queue where none are declared.
+    queues = [queue.name for queue in app.conf.task_queues or []]
     worker = subprocess.Popen(
         [str(ROOT / ".venv/bin/celery"), "-A", "portal", "worker", "--concurrency=1",
-         "--loglevel=WARNING", "--hostname", f"loadbench@{os.uname().nodename}"],
+         "--loglevel=WARNING", "--hostname", f"loadbench@{os.uname().nodename}",
+         *(["--queues", ",".join(queues)] if queues else [])],
         cwd=ROOT, stdout=log, stderr=log)
     web = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{args.port}",
          "--workers", str(args.workers), "--worker-class", "gthread", "--threads",
-         str(args.threads)],
+         str(args.threads), "--graceful-timeout", "10",
+         # Longer than the longest pause between a simulated user's requests: otherwise
+         # gunicorn closes an idle keep-alive connection just as Locust reuses it.
+         "--keep-alive", "5"],
         cwd=ROOT, stdout=log, stderr=log)
     return [web, worker]
+
+
+def failures(prefix: Path) -> list[str]:
+    with open(f"{prefix}_failures.csv") as rows:
+        return [f"  {int(row['Occurrences']):5} × {row['Name']}: {row['Error']}"
+                for row in csv.DictReader(rows)]
 
 
 def locust(args, users: int, duration: int, prefix: Path) -> list[dict]:
@@ -142,6 +157,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=8208)
+    parser.add_argument("--warmup", type=int, default=30,
+                        help="seconds of load whose figures are dropped: each worker loads "
+                             "templates, the URLconf and the Korean analyser on first use")
     args = parser.parse_args()
 
     prepare_database()
@@ -154,11 +172,15 @@ def main() -> None:
             wait_until_healthy(args.port)
             print(f"gunicorn {args.workers} × gthread ({args.threads} threads), 1 Celery worker, "
                   f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+            if args.warmup:
+                locust(args, min(args.users, 20), args.warmup, scratch / "warmup")
             print(f"\n{args.users} users for {args.duration} s")
             print(f"{'endpoint':44} {'requests':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
                   f"{'p99 ms':>7} {'errors':>6}")
             for stats in locust(args, args.users, args.duration, scratch / "steady"):
                 print(row(stats))
+            print("\n".join(["errors:", *errors]) if (errors := failures(scratch / "steady"))
+                  else "no errors")
             steps = [int(n) for n in args.ramp.split(",") if n]
             if steps:
                 print(f"\nramp ({args.ramp_duration} s a step)")
@@ -181,7 +203,10 @@ def main() -> None:
             for process in processes:
                 process.terminate()
             for process in processes:
-                process.wait(timeout=30)
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
 
 
 if __name__ == "__main__":
