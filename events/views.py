@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -46,6 +46,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                .annotate(relevance=relevance(asked, TITLES)).order_by(*ORDER[asked.sort]))
     feed = (CalendarFeed.objects.filter(user=request.user).first()
             if request.user.is_authenticated else None)
+    meetings = paginate(result, listing, request.GET, PAGE_SIZE, asked, keep=["view", "month"])
     month, month_error = None, ""
     if as_month:
         try:
@@ -55,10 +56,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
                 "The calendar cannot show that month: ask for a year from %(first)d to "
                 "%(last)d and a month from 1 to 12, as in 2026-12. Here is this month.") % {
                 "first": FIRST_YEAR, "last": LAST_YEAR}
-        month = month_of(listing, first, other_filters(request.GET))
+        # the filters as the listing applied them (unknown values dropped, keyword cut)
+        month = month_of(listing, first, other_filters(QueryDict(meetings.query_without_page)))
     return render(request, "events/meeting_list.html", {
-        "meetings": paginate(result, listing, request.GET, PAGE_SIZE, asked,
-                             keep=["view", "month"]),
+        "meetings": meetings,
         "month": month, "month_error": month_error,
         "own_zone": request.user.is_authenticated and bool(request.user.time_zone),
         # the filter form keeps the month view
