@@ -216,25 +216,30 @@ def _add_deadlines(digests: dict[int, Digest], people: list[User], orgs: dict,
         digests[task.owner_id].tasks.append(task)
 
 
-def send(digest: Digest, now: datetime.datetime) -> bool:
-    """Tell ``digest``'s person, unless someone already did this week (False then)."""
-    try:
-        with transaction.atomic():
-            DigestSent.objects.create(person=digest.person, week=digest.week)
+def send(digests: list[Digest], now: datetime.datetime) -> int:
+    """Tell each person of ``digests`` theirs, unless another run already claimed it this
+    week; returns how many were sent. One transaction per batch (one commit, not one per
+    person); a claim held by a run at once waits for it and is then skipped."""
+    sent = []
+    with transaction.atomic():
+        for digest in digests:
+            try:
+                with transaction.atomic():
+                    DigestSent.objects.create(person=digest.person, week=digest.week)
+            except IntegrityError:
+                continue
             notify.tell(digest.person, notify.DIGEST, "portal/email/weekly_digest",
                         {"digest": digest}, url=reverse("members:notifications"))
-            Notification.objects.filter(pk__in=[n.pk for n in digest.notifications]).update(
-                mail=MailState.IN_DIGEST)
-            SavedSearchMatch.objects.filter(
-                pk__in=[m.pk for _title, matches in digest.matches for m in matches]
-            ).update(alerted_at=now)
-    except IntegrityError:
-        return False
-    return True
+            sent.append(digest)
+        Notification.objects.filter(
+            pk__in=[n.pk for d in sent for n in d.notifications]).update(mail=MailState.IN_DIGEST)
+        SavedSearchMatch.objects.filter(
+            pk__in=[m.pk for d in sent for _title, matches in d.matches for m in matches]
+        ).update(alerted_at=now)
+    return len(sent)
 
 
 def send_due(now: datetime.datetime | None = None) -> int:
     """Send the digests due at ``now``; returns how many were sent."""
     now = now or timezone.now()
-    return sum(send(digest, now) for batch in due_people(now)
-               for digest in compose(batch, now) if digest)
+    return sum(send([d for d in compose(batch, now) if d], now) for batch in due_people(now))
