@@ -5,8 +5,10 @@
 Runs in a throwaway test database (PostgreSQL when DATABASE_URL says so), made in bulk: 100
 cities focused on a theme each, every person a member of one with a notification kept for
 the digest, a meeting this week, a task due and a new funding call in their city's theme.
-Sends Monday morning's digests (mail to the in-memory backend) to the first 1,000, then to
-all of 10,000, and prints the figures; queries per person should not grow with people.
+Sends Monday morning's digests to the first 1,000, then to all of 10,000, and prints the
+figures; queries per person should not grow with people. With CELERY_BROKER_URL the mail is
+queued on Redis for the mail workers, as in production (under a key prefix of its own,
+deleted afterwards); without, it is delivered at once to the in-memory backend.
 """
 
 import argparse
@@ -22,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
 import django
+import redis
 
 django.setup()
 
@@ -31,6 +34,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 CITIES = 100
+PREFIX = "bench-digest:"
 
 
 def monday_morning() -> datetime.datetime:
@@ -114,14 +118,36 @@ def run(people: int, monday: datetime.datetime) -> None:
     from portal import digest
 
     mail.outbox = []
+    queued = redis.Redis.from_url(os.environ["CELERY_BROKER_URL"]) if _queued() else None
+    before = queued.llen(f"{PREFIX}mail") if queued else 0
     counter = QueryCounter()
     started = time.perf_counter()
     with connection.execute_wrapper(counter):
         sent = digest.send_due(monday)
     took = time.perf_counter() - started
-    print(f"{people:6} people: {sent:6} digests sent, {len(mail.outbox):6} mails, "
+    mails = queued.llen(f"{PREFIX}mail") - before if queued else len(mail.outbox)
+    print(f"{people:6} people: {sent:6} digests sent, {mails:6} mails, "
           f"{took:6.1f} s ({took / people * 1000:5.2f} ms/person), "
           f"{counter.count:6} queries ({counter.count / people:4.2f}/person)")
+
+
+def _queued() -> bool:
+    return bool(os.environ.get("CELERY_BROKER_URL"))
+
+
+def queue_mail_on_redis() -> None:
+    from portal.celery import app
+
+    app.conf.task_always_eager = False
+    app.conf.broker_transport_options = {**app.conf.broker_transport_options,
+                                         "global_keyprefix": PREFIX}
+
+
+def forget_queued_mail() -> None:
+    client = redis.Redis.from_url(os.environ["CELERY_BROKER_URL"])
+    keys = list(client.scan_iter(f"{PREFIX}*"))
+    if keys:
+        client.delete(*keys)
 
 
 def reset() -> None:
@@ -140,7 +166,10 @@ def main() -> None:
     args = parser.parse_args()
     logging.getLogger("celery").setLevel(logging.WARNING)  # a line per mail otherwise
     setup_test_environment()
-    print(f"database: {connection.vendor}")
+    print(f"database: {connection.vendor}; mail "
+          + ("queued on Redis" if _queued() else "delivered at once in memory"))
+    if _queued():
+        queue_mail_on_redis()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         monday = monday_morning()
@@ -155,6 +184,8 @@ def main() -> None:
             run(people, monday)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+        if _queued():
+            forget_queued_mail()
 
 
 if __name__ == "__main__":
