@@ -163,12 +163,13 @@ class MailTemplates:
 
 
 def _render(templates: MailTemplates, context: dict, language: str,
-            time_zone: str) -> tuple[str, str]:
+            time_zone: str, *, body: bool = True) -> tuple[str, str]:
+    """Subject and body; without ``body`` the subject only (a language not mailed in)."""
     context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
     with translation.override(language), timezone.override(time_zone):
         subject = " ".join(render_to_string(templates.subject, context).split())
-        body = render_to_string(templates.body, context)
-    return subject, body
+        text = render_to_string(templates.body, context) if body else ""
+    return subject, text
 
 
 def tell(person: User, kind_slug: str, template: "str | MailTemplates", context: dict, *,
@@ -184,8 +185,8 @@ def tell(person: User, kind_slug: str, template: "str | MailTemplates", context:
     templates = MailTemplates.of(template)
     context = {"person": person, **context}
     language = person.preferred_language or "ko"
-    rendered = {code: _render(templates, context, code, person.time_zone)
-                for code in LANGUAGE_CODES}
+    rendered = {code: _render(templates, context, code, person.time_zone,
+                              body=code == language) for code in LANGUAGE_CODES}
     subject, body = rendered[language]
     notification = Notification.objects.create(
         recipient=person, kind=chosen.slug,

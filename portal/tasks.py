@@ -1,9 +1,10 @@
+import datetime
 import socket
 
 from celery import shared_task
 from django.utils import timezone
 
-from . import alerts
+from . import alerts, digest
 from .models import WorkerHeartbeat
 
 
@@ -21,3 +22,9 @@ def record_worker_heartbeat(self) -> dict:
 def alert_saved_searches() -> int:
     """New matches of every saved search, each told to its owner once; returns how many."""
     return alerts.run_all()
+
+
+@shared_task
+def send_weekly_digests(at: str = "") -> int:
+    """The weekly digests due now (``at``, an ISO time, for a test); returns how many."""
+    return digest.send_due(datetime.datetime.fromisoformat(at) if at else None)

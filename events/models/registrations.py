@@ -9,13 +9,21 @@ from django.utils.translation import gettext_lazy as _
 
 from common.calendars import SecretFeed
 
-from .meetings import Meeting, RegistrationStatus
+from .meetings import Meeting, MeetingStatus, RegistrationStatus
 
 ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
           RegistrationStatus.PENDING)
 
 
 class RegistrationQuerySet(models.QuerySet):
+    def of_people_between(self, people, start, end) -> "RegistrationQuerySet":
+        """Standing registrations of ``people`` for scheduled meetings starting from
+        ``start`` to before ``end``, with their meetings."""
+        return (self.active().filter(user__in=people, meeting__starts_at__gte=start,
+                                     meeting__starts_at__lt=end,
+                                     meeting__status=MeetingStatus.SCHEDULED)
+                .select_related("meeting").order_by("meeting__starts_at", "pk"))
+
     def active(self) -> "RegistrationQuerySet":
         return self.filter(status__in=ACTIVE)
 

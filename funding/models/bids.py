@@ -35,6 +35,16 @@ PREPARING = (BidStatus.IDEA, BidStatus.FORMING, BidStatus.DRAFTING, BidStatus.IN
 
 
 class BidQuerySet(models.QuerySet):
+    def of_organisations(self, organisation_ids) -> "BidQuerySet":
+        """The bids any of ``organisation_ids`` leads or partners in."""
+        partnered = BidPartner.objects.filter(organisation_id__in=organisation_ids)
+        return self.filter(Q(lead_id__in=organisation_ids) | Q(pk__in=partnered.values("bid_id")))
+
+    def due_between(self, start, end) -> "BidQuerySet":
+        """Still open, their opportunity's deadline from ``start`` to before ``end``."""
+        return self.active().filter(opportunity__deadline__gte=start,
+                                    opportunity__deadline__lt=end)
+
     def visible_to(self, user) -> "BidQuerySet":
         """The bids whose team ``user`` is on (all of them for staff): the bid-team rule's
         list half (``funding.permissions``)."""

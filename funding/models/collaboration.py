@@ -41,6 +41,13 @@ def private_storage() -> Storage:
 
 
 class BidTaskQuerySet(models.QuerySet):
+    def due_for(self, people, start, end) -> "BidTaskQuerySet":
+        """Unfinished tasks of ``people`` on open bids, due from ``start`` to before ``end``
+        (dates)."""
+        return (self.filter(owner__in=people, done_at__isnull=True, due_on__gte=start,
+                            due_on__lt=end)
+                .exclude(bid__status__in=FINAL).select_related("bid"))
+
     def open_for(self, user) -> "BidTaskQuerySet":
         """``user``'s unfinished tasks on bids still open that they may still see, by due
         date (undated ones last)."""

@@ -41,6 +41,10 @@ class OpportunityAudience(models.TextChoices):
 
 
 class OpportunityQuerySet(models.QuerySet):
+    def announced_since(self, moment) -> "OpportunityQuerySet":
+        """Calls added at ``moment`` or later, not closed."""
+        return self.exclude(status=OpportunityStatus.CLOSED).filter(created_at__gte=moment)
+
     def public(self) -> "OpportunityQuerySet":
         return self.filter(audience=OpportunityAudience.PUBLIC)
 

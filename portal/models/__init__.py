@@ -1,4 +1,5 @@
 from .content import NewsArticlePage, NewsIndexPage, StandardPage
+from .digests import DigestSent
 from .home import RICH_TEXT, FeaturedCaseStudy, HomePage, ThemeHubPage
 from .operations import WorkerHeartbeat
 from .resources import (
@@ -10,7 +11,7 @@ from .resources import (
 )
 from .saved_searches import Delivery, SavedSearch, SavedSearchMatch
 
-__all__ = ["RICH_TEXT", "Delivery", "FeaturedCaseStudy", "HomePage", "NewsArticlePage",
-           "NewsIndexPage", "ResourceKind", "ResourceLanguage", "ResourceLibraryPage",
-           "ResourcePage", "ResourceQuerySet", "SavedSearch", "SavedSearchMatch", "StandardPage",
-           "ThemeHubPage", "WorkerHeartbeat"]
+__all__ = ["RICH_TEXT", "Delivery", "DigestSent", "FeaturedCaseStudy", "HomePage",
+           "NewsArticlePage", "NewsIndexPage", "ResourceKind", "ResourceLanguage",
+           "ResourceLibraryPage", "ResourcePage", "ResourceQuerySet", "SavedSearch",
+           "SavedSearchMatch", "StandardPage", "ThemeHubPage", "WorkerHeartbeat"]

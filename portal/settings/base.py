@@ -204,6 +204,8 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-prune": {"task": "members.tasks.prune_read_notifications",
                             "schedule": 86400.0},
     "saved-search-alerts": {"task": "portal.tasks.alert_saved_searches", "schedule": 3600.0},
+    # Each person's Monday morning, in their time zone; see portal.digest.
+    "weekly-digests": {"task": "portal.tasks.send_weekly_digests", "schedule": 3600.0},
 }
 
 # --- Search ---------------------------------------------------------------------------------

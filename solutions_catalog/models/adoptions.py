@@ -19,6 +19,10 @@ class AdoptionStatus(models.TextChoices):
 
 
 class AdoptionQuerySet(models.QuerySet):
+    def recorded_since(self, moment) -> "AdoptionQuerySet":
+        """Adoptions recorded at ``moment`` or later and not dropped."""
+        return self.active().filter(created_at__gte=moment)
+
     def of_case_study(self, page: CaseStudyPage) -> "AdoptionQuerySet":
         """Adoptions of a case study, whichever language version was adopted."""
         return self.filter(origin__translation_key=page.translation_key)

@@ -105,6 +105,10 @@ STATE_ORDER = list(ModerationState)  # the author's next step first
 
 
 class CaseStudyQuerySet(PageQuerySet):
+    def published_since(self, moment) -> "CaseStudyQuerySet":
+        """First published at ``moment`` or later (new, not merely republished)."""
+        return self.filter(first_published_at__gte=moment)
+
     def written_by(self, user) -> "CaseStudyQuerySet":
         """The case studies ``user`` started, for the cities they still write for (any, for
         staff), annotated with ``moderation_state`` and ``language``: those awaiting someone

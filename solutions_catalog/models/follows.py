@@ -8,6 +8,10 @@ from .case_studies import CaseStudyPage
 
 
 class CaseStudyFollowQuerySet(models.QuerySet):
+    def of_people(self, people) -> "CaseStudyFollowQuerySet":
+        """The follows of any of ``people`` (a batch, e.g. the weekly digest's)."""
+        return self.filter(user__in=people)
+
     def of(self, user) -> "CaseStudyFollowQuerySet":
         return self.filter(user=user) if user.is_authenticated else self.none()
 
