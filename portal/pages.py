@@ -2,8 +2,12 @@
 ``common.pages``): the home page's case studies, adoptions, themes, deadlines and figures,
 the theme hubs, the resource library's listing."""
 
+from django.conf import settings
+from django.core.cache import cache
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils.translation import get_language
+from wagtail.signals import page_published, page_unpublished
 
 from common.pages import adds_context
 from events.models import Meeting
@@ -15,6 +19,7 @@ from solutions_catalog.models import Adoption, CaseStudyPage, Theme
 from .hubs import hub_context
 from .models import HomePage, ResourceLibraryPage, ThemeHubPage
 from .resources import resource_listing
+from .templatetags.discovery import site_links_key
 
 HOME_CASE_STUDIES = 4  # in each of the home page's two case-study lists
 HOME_ADOPTIONS = 5
@@ -76,3 +81,10 @@ def library(page: ResourceLibraryPage, request: HttpRequest) -> dict:
         "resources": resource_listing(page, request.user, request.GET),
         "sees_members_only": check(request.user, MemberAction.READ_MEMBERS_ONLY).allowed,
     }
+
+
+@receiver([page_published, page_unpublished])
+def forget_site_links(**kwargs) -> None:
+    """The header's catalogue link and the footer follow a page published or unpublished at
+    once (they are cached for every page)."""
+    cache.delete_many([site_links_key(code) for code, _name in settings.LANGUAGES])

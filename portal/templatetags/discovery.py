@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse, translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
@@ -42,36 +43,48 @@ def language_links(context) -> list[dict]:
             for code, _name in settings.LANGUAGES]
 
 
-FOOTER_TTL = 300  # seconds a renamed or new standard page may wait to reach the footer
+SITE_LINKS_TTL = 300  # seconds a renamed or new page may wait to reach the header or footer
+
+
+def site_links_key(language: str) -> str:
+    return f"portal:site-links:{language}"
+
+
+def _site_links(language: str) -> dict:
+    """The catalogue's URL and the footer's (title, URL) pairs in ``language``, found in one
+    query and cached together, as every page carries them; forgotten whenever a page is
+    published or unpublished (portal.pages)."""
+    key = site_links_key(language)
+    links = cache.get(key)
+    if links is None:
+        meta = CatalogueIndexPage._meta
+        is_catalogue = Q(content_type__app_label=meta.app_label,
+                         content_type__model=meta.model_name)
+        found = (Page.objects.live().public()
+                 .type(NewsIndexPage, ResourceLibraryPage, StandardPage, CatalogueIndexPage)
+                 .filter(Q(show_in_menus=True) | is_catalogue, locale__language_code=language)
+                 .annotate(is_catalogue=ExpressionWrapper(is_catalogue,
+                                                          output_field=BooleanField()))
+                 .order_by("path"))
+        links = {"catalogue": "", "footer": []}
+        for page in found:
+            if page.is_catalogue:
+                links["catalogue"] = links["catalogue"] or page.get_url()
+            else:
+                links["footer"].append((page.title, page.get_url()))
+        cache.set(key, links, SITE_LINKS_TTL)
+    return links
 
 
 @register.simple_tag
 def footer_pages() -> list[tuple[str, str]]:
     """(title, URL) of the news index, the resource library and the standard pages shown in
-    menus, in the active language; cached, as every page carries them."""
-    language = get_language()
-    key = f"portal:footer:{language}"
-    pages = cache.get(key)
-    if pages is None:
-        found = (Page.objects.live().public().in_menu()
-                 .type(NewsIndexPage, ResourceLibraryPage, StandardPage)
-                 .filter(locale__language_code=language).order_by("path"))
-        pages = [(page.title, page.get_url()) for page in found]
-        cache.set(key, pages, FOOTER_TTL)
-    return pages
+    menus, in the active language."""
+    return _site_links(get_language())["footer"]
 
 
 @register.simple_tag
 def catalogue_url() -> str:
-    """The case-study catalogue in the active language (the header's first link); cached, as
-    every page carries it. Empty before the catalogue exists."""
-    language = get_language()
-    key = f"portal:catalogue-url:{language}"
-    url = cache.get(key)
-    if url is None:
-        catalogue = (CatalogueIndexPage.objects.live().public()
-                     .filter(locale__language_code=language).first())
-        url = catalogue.get_url() if catalogue else ""
-        if url:  # an empty answer is not kept: the catalogue may be created any moment
-            cache.set(key, url, FOOTER_TTL)
-    return url
+    """The case-study catalogue in the active language (the header's first link); empty
+    before the catalogue exists."""
+    return _site_links(get_language())["catalogue"]

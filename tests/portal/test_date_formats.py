@@ -8,8 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("portal", "members", "solutions_catalog", "events", "funding", "search")
-NAMED = {"DATE_FORMAT", "DATETIME_FORMAT", "TIME_FORMAT", "YEAR_MONTH_FORMAT"}
-GRID = {"D", "j"}  # the month calendar's weekday heading and day number
+NAMED = {"DATE_FORMAT", "DATETIME_FORMAT", "TIME_FORMAT", "YEAR_MONTH_FORMAT", "MONTH_DAY_FORMAT"}
+GRID = {"D", "l", "j"}  # the month calendar's weekday heading (short, full) and day number
 MACHINE_READ = re.compile(r'(datetime="|value="|month=)\{\{[^}]*$')
 DATE_FILTER = re.compile(r"\|(?:date|time):[\"']([^\"']+)[\"']")
 

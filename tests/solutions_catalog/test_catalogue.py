@@ -71,8 +71,8 @@ def test_bad_filter_values_are_reported_not_applied(client, catalogue):
 def test_catalogue_index_queries_do_not_grow_with_the_catalogue(
         client, catalogue, prefix, django_assert_max_num_queries):
     # ~10 of them are Wagtail routing; 2 find the page's other language (hreflang) and 2 the
-    # footer's pages (cached afterwards)
-    with django_assert_max_num_queries(24) as first:
+    # footer's pages (cached afterwards), 1 the breadcrumbs' ancestors
+    with django_assert_max_num_queries(25) as first:
         client.get(f"{prefix}/catalogue/")
     index = catalogue.get_parent()
     for n in range(10):
@@ -92,8 +92,8 @@ def test_case_study_page_in_both_languages(client, catalogue, prefix, heading,
                                            django_assert_max_num_queries):
     # routing, then one per relation shown (meetings it was presented at among them), two
     # for similar case studies (database engine), two for the other language (hreflang)
-    # and the footer's pages (cached afterwards)
-    with django_assert_max_num_queries(33):
+    # and the footer's pages (cached afterwards), and the breadcrumbs' ancestors
+    with django_assert_max_num_queries(34):
         response = client.get(f"{prefix}/catalogue/daegu-data-hub/")
     assert response.status_code == 200
     assert heading in response.text
