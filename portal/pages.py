@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils.translation import get_language
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from common.pages import adds_context
@@ -19,7 +20,7 @@ from solutions_catalog.models import Adoption, CaseStudyPage, Theme
 from .hubs import hub_context
 from .models import HomePage, ResourceLibraryPage, ThemeHubPage
 from .resources import resource_listing
-from .templatetags.discovery import site_links_key
+from .templatetags.discovery import SITE_LINKED, site_links_key
 
 HOME_CASE_STUDIES = 4  # in each of the home page's two case-study lists
 HOME_ADOPTIONS = 5
@@ -84,7 +85,8 @@ def library(page: ResourceLibraryPage, request: HttpRequest) -> dict:
 
 
 @receiver([page_published, page_unpublished])
-def forget_site_links(**kwargs) -> None:
-    """The header's catalogue link and the footer follow a page published or unpublished at
-    once (they are cached for every page)."""
-    cache.delete_many([site_links_key(code) for code, _name in settings.LANGUAGES])
+def forget_site_links(instance: Page, **kwargs) -> None:
+    """The header's catalogue link and the footer (cached for every page) follow one of their
+    pages published or unpublished at once."""
+    if isinstance(instance, SITE_LINKED):
+        cache.delete_many([site_links_key(code) for code, _name in settings.LANGUAGES])

@@ -43,6 +43,7 @@ def language_links(context) -> list[dict]:
             for code, _name in settings.LANGUAGES]
 
 
+SITE_LINKED = (NewsIndexPage, ResourceLibraryPage, StandardPage, CatalogueIndexPage)
 SITE_LINKS_TTL = 300  # seconds a renamed or new page may wait to reach the header or footer
 
 
@@ -61,7 +62,7 @@ def _site_links(language: str) -> dict:
         is_catalogue = Q(content_type__app_label=meta.app_label,
                          content_type__model=meta.model_name)
         found = (Page.objects.live().public()
-                 .type(NewsIndexPage, ResourceLibraryPage, StandardPage, CatalogueIndexPage)
+                 .type(*SITE_LINKED)
                  .filter(Q(show_in_menus=True) | is_catalogue, locale__language_code=language)
                  .annotate(is_catalogue=ExpressionWrapper(is_catalogue,
                                                           output_field=BooleanField()))

@@ -10,7 +10,10 @@ from portal.settings.dev import *  # noqa: F403
 from portal.settings.dev import CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_TASK_ROUTES
 
 PREFIX = os.environ["PORTAL_TEST_KEY_PREFIX"]
-CELERY_BROKER_TRANSPORT_OPTIONS = {**CELERY_BROKER_TRANSPORT_OPTIONS, "global_keyprefix": PREFIX}
+# A dead worker's task is looked for on every poll, and the sweep's own lock lapses in seconds
+# (kombu: 10 polls and 300 s), so that redelivery is measured, not kombu's throttles.
+CELERY_BROKER_TRANSPORT_OPTIONS = {**CELERY_BROKER_TRANSPORT_OPTIONS, "global_keyprefix": PREFIX,
+                                   "unacked_restore_interval": 1, "unacked_mutex_expire": 5}
 CELERY_REDBEAT_KEY_PREFIX = f"{PREFIX}redbeat:"
 CELERY_BEAT_MAX_LOOP_INTERVAL = 1
 CELERY_IMPORTS = ["tests.support.celery_tasks"]
