@@ -35,12 +35,14 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
+def mark_all_read(request: HttpRequest, then: str = "members:notifications") -> HttpResponse:
+    """Marks all of one's notifications read, then goes to the ``then`` view (the centre, or
+    the dashboard whose button posted here)."""
     count = notifications.mark_all_read(request.user)
     messages.success(request, ngettext("%(count)d notification marked as read.",
                                        "%(count)d notifications marked as read.", count)
                      % {"count": count})
-    return redirect("members:notifications")
+    return redirect(then)
 
 
 @login_required

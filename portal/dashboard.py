@@ -2,16 +2,12 @@
 studies they write, their meetings, bids and tasks, the replications they follow and what
 the portal told them. Composition only: each section asks its own app."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.shortcuts import render
 
 from events.models import Registration
 from funding.models import Bid, BidTask
-from members import notifications
 from members.models import Membership, Notification
 from solutions_catalog import services as catalogue
 from solutions_catalog.models import CaseStudyPage
@@ -32,13 +28,3 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "notifications": Notification.objects.for_user(user)[:SHOWN],
         "unread": Notification.objects.for_user(user).unread().count(),
     })
-
-
-@login_required
-@require_POST
-def mark_notifications_read(request: HttpRequest) -> HttpResponse:
-    count = notifications.mark_all_read(request.user)
-    messages.success(request, ngettext("%(count)d notification marked as read.",
-                                       "%(count)d notifications marked as read.", count)
-                     % {"count": count})
-    return redirect("dashboard")

@@ -8,6 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from members import notification_views
+
 from . import csp, dashboard, my_searches, views
 from .api import api
 from .discovery import SITEMAPS, robots_txt
@@ -39,8 +41,8 @@ urlpatterns += i18n_patterns(
     path("funding/", include("funding.urls")),
     path("news.atom", NewsFeed(), name="news_feed"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
-    path("dashboard/notifications/read/", dashboard.mark_notifications_read,
-         name="dashboard_notifications_read"),
+    path("dashboard/notifications/read/", notification_views.mark_all_read,
+         {"then": "dashboard"}, name="dashboard_notifications_read"),
     path("saved-searches/", my_searches.saved_searches, name="saved_searches"),
     path("saved-searches/save/", my_searches.save, name="save_search"),
     path("saved-searches/<int:pk>/", my_searches.change, name="change_saved_search"),
