@@ -33,6 +33,14 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from events.models import Meeting, Registration, RegistrationStatus  # noqa: E402
+from funding.models import Bid, BidTask, FundingOpportunity  # noqa: E402
+from members.models import MailState, Membership, MembershipStatus, Notification, Organisation, User  # noqa: E402
+from portal import digest  # noqa: E402
+from portal.celery import app  # noqa: E402
+from portal.models import DigestSent  # noqa: E402
+from solutions_catalog.models import Theme  # noqa: E402
+
 CITIES = 100
 PREFIX = "bench-digest:"
 
@@ -44,10 +52,6 @@ def monday_morning() -> datetime.datetime:
 
 
 def build_network(monday: datetime.datetime) -> dict:
-    from events.models import Meeting
-    from funding.models import Bid, FundingOpportunity
-    from members.models import MembershipStatus, Organisation
-    from solutions_catalog.models import Theme
 
     themes = Theme.objects.bulk_create(
         Theme(slug=f"theme-{n}", name_ko=f"주제 {n}", name_en=f"Theme {n}") for n in range(5))
@@ -81,9 +85,6 @@ def build_network(monday: datetime.datetime) -> dict:
 
 
 def add_people(network: dict, start: int, stop: int, monday: datetime.datetime) -> None:
-    from events.models import Registration, RegistrationStatus
-    from funding.models import BidTask
-    from members.models import MailState, Membership, Notification, User
 
     people = User.objects.bulk_create(
         User(email=f"person{n}@city.example", password="!", time_zone="Asia/Seoul",
@@ -115,7 +116,6 @@ class QueryCounter:
 
 
 def run(people: int, monday: datetime.datetime) -> None:
-    from portal import digest
 
     mail.outbox = []
     queued = redis.Redis.from_url(os.environ["CELERY_BROKER_URL"]) if _queued() else None
@@ -136,7 +136,6 @@ def _queued() -> bool:
 
 
 def queue_mail_on_redis() -> None:
-    from portal.celery import app
 
     app.conf.task_always_eager = False
     app.conf.broker_transport_options = {**app.conf.broker_transport_options,
@@ -152,8 +151,6 @@ def forget_queued_mail() -> None:
 
 def reset() -> None:
     """Everyone due again: as if last Monday had not happened."""
-    from members.models import MailState, Notification
-    from portal.models import DigestSent
 
     DigestSent.objects.all().delete()
     Notification.objects.filter(kind="digest").delete()
