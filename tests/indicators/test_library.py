@@ -19,9 +19,11 @@ def english():
 def test_every_database_has_the_seeded_indicators():
     assert Indicator.objects.count() >= 60
     lights = Indicator.objects.get(code="ISO37120:7.6")
-    assert (lights.unit, lights.direction, lights.theme) == ("kWh/km/yr", "lower", "sustainability")
+    assert (lights.unit, lights.direction, lights.theme) == (
+        "kWh/km/yr", "lower", "sustainability")
     assert lights.name_ko == "조명 도로 1km당 가로등 전력 소비량"
-    assert Indicator.objects.get(code="U4SSC:EC-ICT-ICT-2C").name_en == "Fixed Broadband Subscriptions"
+    broadband = Indicator.objects.get(code="U4SSC:EC-ICT-ICT-2C")
+    assert broadband.name_en == "Fixed Broadband Subscriptions"
 
 
 @pytest.mark.parametrize("field,value,message", [
@@ -36,4 +38,5 @@ def test_bad_input_is_refused_at_its_field(field, value, message):
         indicator.full_clean()
     assert message in " ".join(refused.value.message_dict[field])
     indicator.refresh_from_db()
-    assert (indicator.code, indicator.unit, indicator.sdg_target) == ("ISO37120:8.1", "µg/m³", "11.6")
+    assert (indicator.code, indicator.unit, indicator.sdg_target) == (
+        "ISO37120:8.1", "µg/m³", "11.6")
