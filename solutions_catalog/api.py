@@ -18,7 +18,7 @@ from common.exports import csv_safe
 from common.facets import apply_facets
 
 from .catalogue import FACETS
-from .models import CaseStudyPage
+from .models import Adoption, CaseStudyPage
 
 router = Router(tags=["catalogue"])
 LANGUAGES = sorted(code for code, _name in settings.LANGUAGES)
@@ -38,6 +38,16 @@ class KPIOut(Schema):
     result: Decimal
     unit: str
     measured_on: datetime.date | None
+    indicator: str | None = Field(description=(
+        "The code of the standard indicator the outcome is measured on (ISO 37120/37122/"
+        "37123, ITU U4SSC), as at /indicators/<code>/; null: not comparable across cities."))
+
+
+class ReplicatesOut(Schema):
+    id: str = Field(description="The id of the case study this one replicates")
+    url: str
+    city: str
+    status: str
 
 
 class PartnerOut(Schema):
@@ -65,8 +75,13 @@ class CaseStudyOut(Schema):
     started_on: datetime.date | None
     ended_on: datetime.date | None
     first_published_at: datetime.datetime | None
+    evidence_level: int | None
+    privacy_assessment: str = Field(description=(
+        "not_required, planned, in_progress or completed"))
     kpis: list[KPIOut]
     partners: list[PartnerOut]
+    replicates: list[ReplicatesOut] = Field(description=(
+        "Lineage: the case studies this one replicates, by their id and URL"))
 
 
 class CaseStudyList(Schema):
@@ -85,9 +100,26 @@ def _slug(obj) -> str | None:
     return obj.slug if obj else None
 
 
-def serialise(page: CaseStudyPage, language: str, base_url: str) -> dict:
+def lineage(pages: list[CaseStudyPage], language: str, base_url: str) -> dict:
+    """translation key → what each of ``pages`` replicates (the origins' versions a reader of
+    ``language`` sees), in the same three queries whatever the pages and their lineage."""
+    adoptions = Adoption.objects.filter(
+        adopter_case_study__translation_key__in={p.translation_key for p in pages})
+    versions = {page.translation_key: page for page in CaseStudyPage.objects.for_reader(
+        language).filter(translation_key__in=adoptions.values("origin__translation_key"))}
+    found: dict = {}
+    for adoption in adoptions.select_related("adopter_case_study", "origin__city"):
+        origin = versions.get(adoption.origin.translation_key, adoption.origin)
+        found.setdefault(adoption.adopter_case_study.translation_key, []).append({
+            "id": str(adoption.origin.translation_key), "url": base_url + origin.url,
+            "city": adoption.origin.city.slug, "status": adoption.status})
+    return found
+
+
+def serialise(page: CaseStudyPage, language: str, base_url: str,
+              replicates: dict | None = None) -> dict:
     """``page`` (from ``for_reader``) with its taxonomy and partners named in ``language``,
-    the reader's."""
+    the reader's; ``replicates`` from ``lineage``."""
     return {
         "id": str(page.translation_key), "language": page.language, "title": page.title,
         "summary": page.summary, "url": base_url + page.url,
@@ -98,10 +130,15 @@ def serialise(page: CaseStudyPage, language: str, base_url: str) -> dict:
         "public_share_percent": page.public_share_percent, "budget": page.budget,
         "currency": page.currency, "started_on": page.started_on, "ended_on": page.ended_on,
         "first_published_at": page.first_published_at,
+        "evidence_level": page.evidence_level.level if page.evidence_level else None,
+        "privacy_assessment": page.privacy_assessment,
         "kpis": [{"metric": k.metric, "baseline": k.baseline, "result": k.result,
-                  "unit": k.unit, "measured_on": k.measured_on} for k in page.kpis.all()],
+                  "unit": k.unit, "measured_on": k.measured_on,
+                  "indicator": k.indicator.code if k.indicator else None}
+                 for k in page.kpis.all()],
         "partners": [{"organisation": _named(p.organisation, language), "role": p.role}
                      for p in page.partners.all()],
+        "replicates": (replicates or {}).get(page.translation_key, []),
     }
 
 
@@ -116,8 +153,9 @@ def public_case_studies(request: HttpRequest, lang: str):
     if result.errors:
         raise HttpError(400, " ".join(str(e) for e in result.errors))
     return (result.queryset
-            .select_related("city", "service_domain", "maturity", "funding_model")
-            .prefetch_related("themes", "kpis", "partners__organisation")
+            .select_related("city", "service_domain", "maturity", "funding_model",
+                            "evidence_level")
+            .prefetch_related("themes", "kpis__indicator", "partners__organisation")
             .reader_first("-first_published_at", "pk"))
 
 
@@ -136,15 +174,18 @@ def case_studies(request: HttpRequest, lang: Language = "en",
                              f"and {MAX_PAGE_SIZE}")
     queryset = public_case_studies(request, lang)
     count = queryset.count()
-    window = queryset[(page - 1) * page_size: page * page_size]
+    window = list(queryset[(page - 1) * page_size: page * page_size])
     base_url = request.build_absolute_uri("/").rstrip("/")
+    replicates = lineage(window, lang, base_url)
     return {"licence": settings.OPEN_DATA_LICENCE, "count": count, "page": page,
-            "page_size": page_size, "results": [serialise(p, lang, base_url) for p in window]}
+            "page_size": page_size,
+            "results": [serialise(p, lang, base_url, replicates) for p in window]}
 
 
 CSV_COLUMNS = ["id", "language", "title", "summary", "url", "city", "country", "themes",
                "service_domain", "maturity", "funding_model", "public_share_percent",
-               "budget", "currency", "started_on", "ended_on"]
+               "budget", "currency", "started_on", "ended_on", "evidence_level",
+               "privacy_assessment", "indicators", "replicates", "replicates_url"]
 
 
 @router.get("/case-studies.csv", response=ERRORS, summary="Public case studies as CSV",
@@ -155,8 +196,9 @@ CSV_COLUMNS = ["id", "language", "title", "summary", "url", "city", "country", "
 def case_studies_csv(request: HttpRequest, lang: Language = "en", theme: str = "",
                      domain: str = "", maturity: str = "", funding: str = "", city: str = "",
                      country: str = ""):
-    case_studies = public_case_studies(request, lang)  # checks lang before it names the file
+    case_studies = list(public_case_studies(request, lang))  # checks lang before the file name
     base_url = request.build_absolute_uri("/").rstrip("/")
+    replicates = lineage(case_studies, lang, base_url)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="case-studies-{lang}.csv"'
     response["X-Data-Licence"] = settings.OPEN_DATA_LICENCE
@@ -164,8 +206,12 @@ def case_studies_csv(request: HttpRequest, lang: Language = "en", theme: str = "
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
     for page in case_studies:
-        row = serialise(page, lang, base_url)
+        row = serialise(page, lang, base_url, replicates)
         row["city"] = row["city"]["slug"]
         row["themes"] = " ".join(row["themes"])
+        row["indicators"] = " ".join(dict.fromkeys(k["indicator"] for k in row["kpis"]
+                                                   if k["indicator"]))
+        row["replicates_url"] = " ".join(origin["url"] for origin in row["replicates"])
+        row["replicates"] = " ".join(origin["id"] for origin in row["replicates"])
         writer.writerow([csv_safe(row[column]) for column in CSV_COLUMNS])
     return response

@@ -67,7 +67,8 @@ def test_the_csv_export_checks_lang_before_it_names_the_file(client, lang):
 
 
 def test_queries_do_not_grow_with_the_page(client, catalogue, django_assert_max_num_queries):
-    with django_assert_max_num_queries(16) as one:
+    # 3 of them find what each case study replicates (lineage)
+    with django_assert_max_num_queries(19) as one:
         client.get("/api/catalogue/case-studies?lang=en&page_size=1")
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert len(client.get("/api/catalogue/case-studies?lang=en&page_size=100")
@@ -88,3 +89,20 @@ def test_csv_export_neutralises_formulas(client, catalogue):
     assert row["title"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
     assert row["summary"] == "'+1 and @SUM(A1)"
     assert all(not value.startswith(("=", "+", "-", "@")) for r in rows for value in r.values())
+
+
+def test_open_data_carries_indicators_evidence_privacy_and_lineage(client, catalogue):
+    body = client.get("/api/catalogue/case-studies?lang=en&city=peoria-il&page_size=100").json()
+    peoria = next(r for r in body["results"] if r["title"] == "Peoria smart street lights")
+    daegu = CaseStudyPage.objects.get(slug="daegu-smart-street-lights", locale__language_code="en")
+    assert peoria["replicates"] == [{"id": str(daegu.translation_key),
+                                     "url": "http://testserver/en/catalogue/daegu-smart-street-lights/",
+                                     "city": "daegu", "status": "deployed"}]
+    assert [k["indicator"] for k in peoria["kpis"]] == ["ISO37120:7.6", None]
+    assert (peoria["evidence_level"], peoria["privacy_assessment"]) == (5, "completed")
+    response = client.get("/api/catalogue/case-studies.csv?lang=ko&city=peoria-il")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    row = next(r for r in rows if r["replicates"])
+    assert row["indicators"] == "ISO37120:7.6" and row["replicates"] == str(daegu.translation_key)
+    assert row["replicates_url"] == "http://testserver/catalogue/daegu-smart-street-lights/"
+    assert (row["evidence_level"], row["privacy_assessment"]) == ("5", "completed")
