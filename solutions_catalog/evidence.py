@@ -15,6 +15,7 @@ from members.models import Organisation
 from .models import Adoption, AdoptionResult, CaseStudyPage, EvidenceLevel
 
 # The chart: a label column, then bars either side of a zero line (SVG user units).
+UNSHOWN_UNITS = {"count", "1", ""}
 LABEL_WIDTH, BAR_AREA, BAR_HEIGHT, GROUP_GAP, CHART_TOP = 230, 380, 16, 18, 28
 
 
@@ -45,7 +46,8 @@ class ComparedRow:
 
     @property
     def unit(self) -> str:
-        return self.indicator.unit
+        """The indicator's unit as shown beside figures: none for plain counts."""
+        return "" if self.indicator.unit in UNSHOWN_UNITS else self.indicator.unit
 
     @property
     def sides(self) -> list[tuple[Organisation, Measure | None]]:
