@@ -47,8 +47,8 @@ def _draft_for(source: CaseStudyPage, city: Organisation, actor,
     # The figures are the new city's to measure: the rows live in the draft revision only,
     # as a result cannot be empty in a saved row.
     draft.kpis = [CaseStudyKPI(metric=kpi.metric, unit=kpi.unit, indicator=kpi.indicator,
-                               result=None, baseline=None, locale=index.locale)
-                  for kpi in source.kpis.select_related("indicator")]
+                               result=None, baseline=None, locale=index.locale, sort_order=n)
+                  for n, kpi in enumerate(source.kpis.select_related("indicator"))]
     draft.save_revision(user=actor, clean=False)
     return draft
 
