@@ -46,7 +46,7 @@ class Indicator(models.Model):
     code = models.CharField(
         _("code"), max_length=40, unique=True,
         validators=[RegexValidator(rf"^{CODE_PATTERN}$", _(
-            "Use letters, digits and : . _ - only, e.g. ISO37120:7.6 or U4SSC:EN-EN-1."))],
+            "Use letters, digits and : . _ - only, e.g. ISO37120:7.6 or U4SSC:EC-ICT-ICT-2C."))],
         help_text=_("As the standard numbers it, e.g. ISO37120:7.6; it is part of the page's "
                     "address."))
     name_ko = models.CharField(_("name (Korean)"), max_length=300)

@@ -2,6 +2,8 @@
 100 000 residents, tonnes of CO2 equivalent, Korean spellings. Figures stay ``Decimal`` from
 end to end, so converting 12.5 GWh/yr gives exactly 12500 MWh/yr."""
 
+import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 REGISTRY = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
 REGISTRY.load_definitions(Path(__file__).with_name("units.txt"))
 PRECISION = Decimal("1e-12")
+# "m2", "km2", "m3" as typed (and as NFKC spells ㎡ ㎥) are powers, not units named m2.
+AREA_OR_VOLUME = re.compile(r"\b(k?m|cm|mm)([23])\b")
 
 
 class UnitError(ValueError):
@@ -40,7 +44,9 @@ def parse_unit(text: str) -> pint.Unit:
     try:
         if not text.strip():
             raise ValueError(text)
-        return REGISTRY.parse_units(text.strip())
+        # NFKC: the CJK unit signs (㎍ ㎥ ℃ ㎞) as the letters they stand for
+        spelled = AREA_OR_VOLUME.sub(r"\1**\2", unicodedata.normalize("NFKC", text.strip()))
+        return REGISTRY.parse_units(spelled)
     except (pint.errors.PintError, ValueError, TypeError, AttributeError) as error:
         raise UnknownUnit(_(
             "“%(unit)s” is not a unit the portal knows. Write it as, for example, kWh/yr, "
@@ -79,10 +85,10 @@ def convert(value: Decimal | int | float, from_unit: str, to_unit: str) -> Decim
     check_compatible(from_unit, to_unit)
     magnitude = Decimal(str(value)) if not isinstance(value, Decimal) else value
     quantity = REGISTRY.Quantity(magnitude, parse_unit(from_unit))
-    return _plain(Decimal(quantity.to(parse_unit(to_unit)).magnitude))
+    return plain(Decimal(quantity.to(parse_unit(to_unit)).magnitude))
 
 
-def _plain(value: Decimal) -> Decimal:
+def plain(value: Decimal) -> Decimal:
     """Without the last digits' noise of offset units (°C → °F) and without an exponent:
     Decimal("12500"), not Decimal("1.25E+4")."""
     value = value.quantize(PRECISION).normalize()

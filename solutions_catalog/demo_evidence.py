@@ -1,7 +1,7 @@
 """Demo evidence along real replication chains: Daegu's street lights → Peoria, Daegu's data
 hub → Bucheon → Suwon, with dated stages, what was adapted and results on the same library
 indicators as the origin's; and Busan's dropped adoption of Suwon's bus, with its reason.
-Figures are illustrative (Peoria's in MWh, converted to Daegu's kWh when compared)."""
+Figures are illustrative (Peoria's results in MWh, compared in the indicator's kWh)."""
 
 from datetime import date as D
 from decimal import Decimal
@@ -19,8 +19,7 @@ CHAINS = {
         "aspects": ["tender", "scale"],
         "stages": [("exploring", D(2023, 3, 6), "", ""), ("planning", D(2023, 7, 3), "", ""),
                    ("piloting", D(2024, 2, 1), "", ""), ("deployed", D(2025, 1, 15), "", "")],
-        "results": [("ISO37120:7.6", 52, 33, "MWh/km/yr", D(2025, 2, 1), 3),
-                    ("ISO37122:7.5", 20, 64, "%", D(2025, 2, 1), 2)],
+        "results": [("ISO37120:7.6", "3.1", "1.9", "MWh/km/yr", D(2025, 2, 1), 3)],
     },
     ("bucheon", "daegu-data-hub"): {
         "aspects": ["data_model", "scale"],

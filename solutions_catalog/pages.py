@@ -103,7 +103,7 @@ def particulars(page: CaseStudyPage, request: HttpRequest) -> dict:
     return {
         "images": page.images.select_related("image"),
         "themes": page.themes.all(),
-        "kpis": page.kpis.all(),
+        "kpis": page.kpis.select_related("indicator"),
         "partners": page.partners.select_related("organisation"),
         "documents": visible,
         "documents_by_type": [(label, listed) for label, listed in by_type if listed],

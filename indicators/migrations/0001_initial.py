@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='Indicator',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text="As the standard numbers it, e.g. ISO37120:7.6; it is part of the page's address.", max_length=40, unique=True, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9][A-Za-z0-9:._-]*$', 'Use letters, digits and : . _ - only, e.g. ISO37120:7.6 or U4SSC:EN-EN-1.')], verbose_name='code')),
+                ('code', models.CharField(help_text="As the standard numbers it, e.g. ISO37120:7.6; it is part of the page's address.", max_length=40, unique=True, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9][A-Za-z0-9:._-]*$', 'Use letters, digits and : . _ - only, e.g. ISO37120:7.6 or U4SSC:EC-ICT-ICT-2C.')], verbose_name='code')),
                 ('name_ko', models.CharField(max_length=300, verbose_name='name (Korean)')),
                 ('name_en', models.CharField(max_length=300, verbose_name='name (English)')),
                 ('standard', models.CharField(choices=[('iso37120', 'ISO 37120'), ('iso37122', 'ISO 37122'), ('iso37123', 'ISO 37123'), ('u4ssc', 'ITU U4SSC')], max_length=10, verbose_name='standard')),

@@ -39,11 +39,9 @@ def test_peorias_street_lights_beside_daegus_in_daegus_unit(catalogue):
     (peoria,) = compared_outcomes(page("daegu-smart-street-lights"))
     assert peoria.adoption.adopter.slug == "peoria-il"
     assert figures(peoria) == {
-        # Peoria measured in MWh/km/yr: converted to the indicator's kWh/km/yr
-        "ISO37120:7.6": (Decimal(46000), Decimal(28000), Decimal("-39.1"),
-                         Decimal(52000), Decimal(33000), Decimal("-36.5")),
-        "ISO37122:7.5": (Decimal(35), Decimal(100), Decimal("185.7"),
-                         Decimal(20), Decimal(64), Decimal("220.0")),
+        # both recorded in MWh/km/yr: converted to the indicator's kWh/km/yr
+        "ISO37120:7.6": (Decimal(3680), Decimal(2240), Decimal("-39.1"),
+                         Decimal(3100), Decimal(1900), Decimal("-38.7")),
     }
     row = peoria.rows[0]
     assert row.unit == "kWh/km/yr"
@@ -72,7 +70,7 @@ def test_the_data_hub_chain_compares_each_generation_with_its_own_origin(catalog
 def test_the_case_study_page_shows_the_comparison_table_and_chart(client, catalogue):
     html = client.get("/en/catalogue/daegu-smart-street-lights/").text
     section = html.split('id="compared-title"')[1].split("</section>")[0]
-    assert "Peoria" in section and "-36.5%" in section and "33,000 kWh/km/yr" in section
+    assert "Peoria" in section and "-38.7%" in section and "1,900 kWh/km/yr" in section
     assert '<svg role="img" aria-labelledby="chart-' in section
     assert "<title id=\"chart-" in section and "<desc id=\"chart-" in section
     assert "Before and after" in section  # Peoria's evidence level
