@@ -7,9 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from common.facets import Facet
 from indicators.models import Indicator
 from indicators.units import convert
-
 from members.models import Organisation
 
 from .models import Adoption, AdoptionResult, CaseStudyPage, EvidenceLevel
@@ -112,6 +116,25 @@ def _origin_measures(page: CaseStudyPage) -> dict[int, Measure]:
 def results_of(adoption: Adoption) -> list[AdoptionResult]:
     return list(adoption.results.select_related("indicator", "evidence_level")
                 .order_by("indicator__code", "-measured_on", "-pk"))
+
+
+# The indicator pages' filters, for adoption results: the theme of the case study replicated,
+# the adopting city's country.
+ADOPTION_FACETS = [
+    Facet("theme", "adoption__origin__themes__slug", _("Theme"),
+          label_fields=("adoption__origin__themes__name_ko",
+                        "adoption__origin__themes__name_en")),
+    Facet("country", "adoption__adopter__country", _("Country"), label=countries.name,
+          valid=[code for code, _n in countries]),
+]
+
+
+def adoption_results_on(indicator: Indicator, language: str) -> QuerySet:
+    """Adoption results on ``indicator`` whose replicated case study a reader of ``language``
+    may see (live, public)."""
+    shown = CaseStudyPage.objects.for_reader(language).values("translation_key")
+    return AdoptionResult.objects.filter(indicator=indicator,
+                                         adoption__origin__translation_key__in=shown)
 
 
 def compared_outcomes(case_study: CaseStudyPage) -> list[ComparedReplication]:

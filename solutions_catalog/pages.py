@@ -21,8 +21,7 @@ from .models import (
     DocumentVisibility,
 )
 from .permissions import CatalogueAction
-from .services import cities_that_may_adopt, cities_of
-
+from .services import cities_of, cities_that_may_adopt
 
 SIMILAR = 4  # similar case studies shown
 
