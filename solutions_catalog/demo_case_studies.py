@@ -11,6 +11,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from indicators.models import Indicator
 from members.models import Organisation
 
+from . import demo_evidence
 from .demo_data import abroad, korea
 from .models import (
     Adoption,
@@ -71,6 +72,7 @@ KPI_INDICATORS = {
     ("peoria-smart-street-lights", "Street-light electricity per km of lit street"): "ISO37120:7.6",
     ("taipei-smart-pole-procurement", "Street-light electricity per km of lit street"): "ISO37120:7.6",
     ("daegu-data-hub", "Linked datasets"): "U4SSC:EC-ICT-PS-1C",
+    ("daegu-data-hub", "Services built on the hub"): "U4SSC:EC-ICT-PS-2C",
     ("bucheon-urban-data-platform", "Linked datasets"): "U4SSC:EC-ICT-PS-1C",
     ("suwon-living-lab-data-hub", "Living-lab datasets mapped to the standard"): "U4SSC:EC-ICT-PS-1C",
     ("busan-eco-delta-smart-water", "Leakage"): "ISO37120:23.6",
@@ -100,12 +102,13 @@ def _children(page: CaseStudyPage, case: dict, language: str,
 
 
 # (adopting city, case study, status, what was adapted, the adopter's own case study or None).
-# Chains: Daegu's hub → Bucheon and Suwon; Daegu's lights → Busan and Peoria; Copenhagen's air
+# Chains: Daegu's hub → Bucheon → Suwon; Daegu's lights → Busan and Peoria; Copenhagen's air
 # map → Busan → Daegu; Brisbane's micromobility → Suwon → Bucheon; Suwon's bus → Singapore.
 ADOPTIONS = [
     ("bucheon", "daegu-data-hub", "piloting", "부천 교통·안전 데이터부터 연계 / Started with Bucheon's transport and safety data",
      "bucheon-urban-data-platform"),
-    ("suwon", "daegu-data-hub", "planning", "리빙랩 데이터를 허브 표준으로 / Living-lab data under the hub standard",
+    ("suwon", "bucheon-urban-data-platform", "planning",
+     "리빙랩 데이터를 허브 표준으로 / Living-lab data under the hub standard",
      "suwon-living-lab-data-hub"),
     ("busan", "daegu-smart-street-lights", "exploring", "", None),
     ("phoenix", "tucson-heat-resilience", "piloting", "Heat map reused for bus-stop shade", None),
@@ -125,6 +128,8 @@ ADOPTIONS = [
      "장치 자산 목록과 패치 주기 / Device inventory and patch cycle", None),
     ("daegu", "berlin-euref-energy-campus", "exploring",
      "옛 산업 부지를 에너지 기업 집적지로 / A former industrial site as an energy-firm cluster", None),
+    ("busan", "suwon-demand-responsive-bus", "dropped",
+     "배차 엔진만 먼저 / The dispatch engine first", None),  # why: demo_evidence.STAGES
 ]
 
 
@@ -171,3 +176,4 @@ def seed(home_ko, home_en) -> None:
     for page in CaseStudyPage.objects.filter(pk__in=[page.pk for page in added]):
         ReferenceIndex.create_or_update_for_object(page)  # fresh from the database: child pks
     _adoptions()
+    demo_evidence.seed()

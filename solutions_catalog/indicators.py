@@ -17,7 +17,8 @@ from indicators.models import Indicator, ThemeKey
 from indicators.units import UnitError, convert, plain
 from members.models import Organisation
 
-from .models import CaseStudyKPI, CaseStudyPage, EvidenceLevel
+from .evidence import adoption_results_on
+from .models import AdoptionResult, CaseStudyKPI, CaseStudyPage, EvidenceLevel
 
 FACETS = [
     Facet("theme", "page__themes__slug", _("Theme"),
@@ -77,14 +78,44 @@ def _from_kpis(indicator: Indicator, kpis: Iterable[CaseStudyKPI]) -> list[Indic
     return results
 
 
-def results_on(indicator: Indicator, *, language: str,
-               kpis: QuerySet | None = None) -> list[IndicatorResult]:
+def _from_adoptions(indicator: Indicator,
+                    found: Iterable[AdoptionResult]) -> list[IndicatorResult]:
+    """Results the replicating cities recorded (``source`` "adoption"), each with the
+    adopter's own case study when it is published."""
+    results = []
+    for result in found:
+        try:
+            value = convert(result.value, result.unit, indicator.unit)
+            baseline = (None if result.baseline is None
+                        else convert(result.baseline, result.unit, indicator.unit))
+        except UnitError:
+            continue
+        adoption = result.adoption
+        own = adoption.adopter_case_study
+        results.append(IndicatorResult(
+            city=adoption.adopter, value=value, baseline=baseline,
+            original_value=plain(result.value), original_unit=result.unit,
+            measured_on=result.measured_on, source="adoption",
+            case_study=own if own is not None and own.live else None, metric=indicator.name,
+            evidence_level=result.evidence_level,
+            themes=tuple(theme.slug for theme in adoption.origin.themes.all())))
+    return results
+
+
+def results_on(indicator: Indicator, *, language: str, kpis: QuerySet | None = None,
+               adoptions: QuerySet | None = None) -> list[IndicatorResult]:
     """Every result on ``indicator``, best first (by its direction), then the latest
     measured. ``kpis`` narrows the case-study KPIs (``case_study_kpis`` filtered by
-    ``FACETS``); a fixed number of queries, whatever the number of results."""
+    ``FACETS``), ``adoptions`` the adoption results (``adoption_results_on`` filtered by
+    ``evidence.ADOPTION_FACETS``); a fixed number of queries, whatever the number of
+    results."""
     kpis = case_study_kpis(indicator, language) if kpis is None else kpis
+    adoptions = adoption_results_on(indicator, language) if adoptions is None else adoptions
     results = _from_kpis(indicator, kpis.select_related(
         "page", "page__city", "page__evidence_level").prefetch_related("page__themes"))
+    results += _from_adoptions(indicator, adoptions.select_related(
+        "adoption__adopter", "adoption__adopter_case_study", "evidence_level",
+        "adoption__origin").prefetch_related("adoption__origin__themes"))
     sign = 1 if indicator.lower_is_better else -1
     results.sort(key=lambda r: (sign * r.value, -(r.measured_on or datetime.date.min).toordinal(),
                                 r.city.slug))

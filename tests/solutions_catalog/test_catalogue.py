@@ -192,8 +192,8 @@ def test_images_show_with_their_text_alternative_and_caption(client, catalogue):
 
 
 def test_replication_counts_show_on_the_catalogue_and_the_city_page(client, catalogue):
-    hub = "Daegu smart-city data hub"
+    lights = "Daegu smart street lights"
     cards = client.get("/en/catalogue/?city=daegu").context["catalogue"].page
     counts = {case.title: case.adoption_count for case in cards}
-    assert counts[hub] == 2  # Bucheon and Suwon, whichever language version they adopted
+    assert counts[lights] == 2  # Busan and Peoria, whichever language version they adopted
     assert "replicated by 2 cities" in client.get("/en/members/daegu/").text
