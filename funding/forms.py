@@ -6,7 +6,8 @@ from common.uploads import validate_upload
 from members.models import MembershipStatus, Organisation
 from solutions_catalog.models import CaseStudyPage
 
-from .models import Bid, BidPartner, BidStatus
+from .models import Bid, BidPartner, BidStatus, LeadShare
+from .services import Pledge
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -39,10 +40,24 @@ class MoveForm(forms.Form):
     submitted_on = forms.DateField(label=_("Submitted on"), required=False, widget=DATE)
 
 
-class PartnerForm(forms.ModelForm):
+PLEDGE = ["match_public", "match_private", "match_in_kind", "match_currency"]
+
+
+class PledgeFields:
+    def pledge(self) -> Pledge:
+        return Pledge(**{name: self.cleaned_data[name] for name in PLEDGE})
+
+
+class LeadShareForm(PledgeFields, forms.ModelForm):
+    class Meta:
+        model = LeadShare
+        fields = PLEDGE
+
+
+class PartnerForm(PledgeFields, forms.ModelForm):
     class Meta:
         model = BidPartner
-        fields = ["organisation", "role", "match_public", "match_private", "letter_received"]
+        fields = ["organisation", "role", *PLEDGE, "letter_received"]
 
     def __init__(self, *args, bid: Bid, **kwargs):
         super().__init__(*args, **kwargs)
