@@ -8,8 +8,10 @@ from django.db import transaction
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from indicators.models import Indicator
 from members.models import Organisation
 
+from . import demo_evidence
 from .demo_data import abroad, korea
 from .models import (
     Adoption,
@@ -65,10 +67,14 @@ def _fields(case: dict, language: str) -> dict:
 
 def _children(page: CaseStudyPage, case: dict, language: str) -> None:
     korean = language == "ko"
+    # A KPI row may end with the code of its library indicator (comparable across cities).
+    codes = {row[7] for row in case["kpis"] if len(row) > 7}
+    indicators = Indicator.objects.in_bulk(codes, field_name="code") if codes else {}
     page.kpis = [
         CaseStudyKPI(metric=m_ko if korean else m_en, baseline=baseline, result=result,
-                     unit=u_ko if korean else u_en, measured_on=measured)
-        for m_ko, m_en, baseline, result, u_ko, u_en, measured in case["kpis"]
+                     unit=u_ko if korean else u_en, measured_on=measured,
+                     indicator=indicators.get(code[0]) if code else None)
+        for m_ko, m_en, baseline, result, u_ko, u_en, measured, *code in case["kpis"]
     ]
     page.partners = [
         CaseStudyPartner(organisation=Organisation.objects.get(slug=slug),
@@ -79,12 +85,13 @@ def _children(page: CaseStudyPage, case: dict, language: str) -> None:
 
 
 # (adopting city, case study, status, what was adapted, the adopter's own case study or None).
-# Chains: Daegu's hub → Bucheon and Suwon; Daegu's lights → Busan and Peoria; Copenhagen's air
+# Chains: Daegu's hub → Bucheon → Suwon; Daegu's lights → Busan and Peoria; Copenhagen's air
 # map → Busan → Daegu; Brisbane's micromobility → Suwon → Bucheon; Suwon's bus → Singapore.
 ADOPTIONS = [
     ("bucheon", "daegu-data-hub", "piloting", "부천 교통·안전 데이터부터 연계 / Started with Bucheon's transport and safety data",
      "bucheon-urban-data-platform"),
-    ("suwon", "daegu-data-hub", "planning", "리빙랩 데이터를 허브 표준으로 / Living-lab data under the hub standard",
+    ("suwon", "bucheon-urban-data-platform", "planning",
+     "리빙랩 데이터를 허브 표준으로 / Living-lab data under the hub standard",
      "suwon-living-lab-data-hub"),
     ("busan", "daegu-smart-street-lights", "exploring", "", None),
     ("phoenix", "tucson-heat-resilience", "piloting", "Heat map reused for bus-stop shade", None),
@@ -104,6 +111,8 @@ ADOPTIONS = [
      "장치 자산 목록과 패치 주기 / Device inventory and patch cycle", None),
     ("daegu", "berlin-euref-energy-campus", "exploring",
      "옛 산업 부지를 에너지 기업 집적지로 / A former industrial site as an energy-firm cluster", None),
+    ("busan", "suwon-demand-responsive-bus", "dropped",
+     "배차 엔진만 먼저 / The dispatch engine first", None),  # why: demo_evidence.STAGES
 ]
 
 
@@ -150,3 +159,4 @@ def seed(home_ko, home_en) -> None:
     for page in CaseStudyPage.objects.filter(pk__in=[page.pk for page in added]):
         ReferenceIndex.create_or_update_for_object(page)  # fresh from the database: child pks
     _adoptions()
+    demo_evidence.seed()

@@ -5,12 +5,24 @@ from django.utils.translation import gettext_lazy as _
 
 from common.i18n import WRITTEN_IN
 
-from .models import AdoptionStatus, CaseStudyPage, Challenge, VendorOffering
+from .models import (
+    AdaptedAspect,
+    Adoption,
+    AdoptionResult,
+    AdoptionStage,
+    AdoptionStatus,
+    CaseStudyPage,
+    Challenge,
+    VendorOffering,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class AdoptionForm(forms.Form):
     adopter = forms.ModelChoiceField(label=_("Your city"), queryset=None, empty_label=None)
-    status = forms.ChoiceField(label=_("Where you are"), choices=AdoptionStatus.choices)
+    status = forms.ChoiceField(label=_("Where you are"), choices=[
+        (key, label) for key, label in AdoptionStatus.choices if key != AdoptionStatus.DROPPED])
     adapted = forms.CharField(label=_("What you adapted"), required=False, max_length=3000,
                               widget=forms.Textarea(attrs={"rows": 3}))
     outcomes = forms.CharField(label=_("Outcomes so far"), required=False, max_length=3000,
@@ -19,6 +31,54 @@ class AdoptionForm(forms.Form):
     def __init__(self, *args, cities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["adopter"].queryset = cities
+
+
+class ReplicateForm(forms.Form):
+    """The city starting a replication from a case study's kit."""
+
+    adopter = forms.ModelChoiceField(label=_("For your city"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, cities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adopter"].queryset = cities
+
+
+class AdoptionStageForm(forms.ModelForm):
+    class Meta:
+        model = AdoptionStage
+        fields = ["stage", "reached_on", "reason", "note"]
+        widgets = {"reached_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, adoption: Adoption, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.adoption = adoption
+        self.fields["reason"].help_text = _("Only when the adoption was dropped.")
+
+
+class AdoptionResultForm(forms.ModelForm):
+    class Meta:
+        model = AdoptionResult
+        fields = ["indicator", "value", "unit", "baseline", "measured_on", "evidence_level"]
+        widgets = {"measured_on": DATE}
+
+    def __init__(self, *args, adoption: Adoption, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.adoption = adoption
+        indicator = self.fields["indicator"]
+        indicator.queryset = indicator.queryset.order_by("code")
+        indicator.label_from_instance = lambda i: f"{i.code} · {i.name} ({i.unit})"
+
+
+class AdaptationForm(forms.ModelForm):
+    adapted_aspects = forms.MultipleChoiceField(
+        label=_("What you adapted"), choices=AdaptedAspect.choices, required=False,
+        widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Adoption
+        fields = ["adapted_aspects", "adapted"]
+        labels = {"adapted": _("How (a note)")}
+        widgets = {"adapted": forms.Textarea(attrs={"rows": 3})}
 
 
 

@@ -14,6 +14,7 @@ class CatalogueAction(StrEnum):
     DRAFT_CASE_STUDY = "draft_case_study"
     REQUEST_TRANSLATION = "request_translation"
     RECORD_ADOPTION = "record_adoption"
+    RECORD_ADOPTION_OUTCOMES = "record_adoption_outcomes"
     POST_CHALLENGE = "post_challenge"
     CONFIRM_DEPLOYMENT = "confirm_deployment"
     RESPOND_TO_CHALLENGE = "respond_to_challenge"
@@ -51,6 +52,9 @@ RULES = {
         "Only officers of this city can ask for a translation of its case studies."))),
     CatalogueAction.RECORD_ADOPTION: Rule(_act_for_city(_(
         "Only officers of the adopting city can record an adoption."))),
+    # The object is the adopting city: its people keep its timeline, adaptations and results.
+    CatalogueAction.RECORD_ADOPTION_OUTCOMES: Rule(_act_for_city(_(
+        "Only people of the adopting city can record its stages and results."))),
     CatalogueAction.POST_CHALLENGE: Rule(_act_for_city(_(
         "Only officers of this city can post and manage its challenges."))),
     CatalogueAction.CONFIRM_DEPLOYMENT: Rule(_act_for_city(_(

@@ -21,6 +21,7 @@ from search.registry import facet_labels
 
 from .models import (
     Adoption,
+    AdoptionStage,
     AdoptionStatus,
     CaseStudyFollow,
     CaseStudyPage,
@@ -71,12 +72,18 @@ def record_adoption(origin: CaseStudyPage, adopter: Organisation, actor, *,
     require(actor, CatalogueAction.RECORD_ADOPTION, adopter)
     if adopter.pk == origin.city_id:
         raise ValidationError(_("A city cannot adopt its own case study."))
+    if status == AdoptionStatus.DROPPED:  # a dropped adoption says why: record_stage
+        raise ValidationError(_("Record why the adoption was dropped on its own page."))
     source = _origin(origin)  # one lineage per solution, whichever version was read
     adoption, created = Adoption.objects.update_or_create(
         origin=source, adopter=adopter,
         defaults={"status": AdoptionStatus(status), "adapted": adapted.strip(),
                   "outcomes": outcomes.strip(), "recorded_by": actor},
     )
+    latest = adoption.stages.order_by("-reached_on", "-pk").first()
+    if latest is None or latest.stage != adoption.status:  # the timeline follows the status
+        AdoptionStage.objects.create(adoption=adoption, stage=adoption.status,
+                                     reached_on=timezone.localdate(), recorded_by=actor)
     if created:
         _tell_city(source, "solutions_catalog/email/adoption_recorded", {"adoption": adoption})
     return adoption

@@ -1,12 +1,14 @@
 from django.urls import path
 
 from .feeds import NewCaseStudies
-from .views import adoptions, challenges, offerings
+from .views import adoptions, challenges, offerings, replication
 
 app_name = "catalogue"
 urlpatterns = [
     path("case-studies.atom", NewCaseStudies(), name="feed"),
     path("case-studies/<int:page_id>/adopt/", adoptions.adopt, name="adopt"),
+    path("case-studies/<int:page_id>/replicate/", replication.replicate, name="replicate"),
+    path("adoptions/<int:pk>/", replication.adoption_detail, name="adoption"),
     path("case-studies/<int:page_id>/follow/", adoptions.follow, name="follow"),
     path("case-studies/<int:page_id>/unfollow/", adoptions.unfollow, name="unfollow"),
     path("offerings/", offerings.offering_list, name="offerings"),

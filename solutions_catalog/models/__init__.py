@@ -1,4 +1,13 @@
-from .adoptions import Adoption, AdoptionStatus
+from .adoptions import (
+    STAGE_ORDER,
+    AdaptedAspect,
+    Adoption,
+    AdoptionResult,
+    AdoptionStage,
+    AdoptionStatus,
+    DropReason,
+    not_in_future,
+)
 from .case_studies import (
     CaseStudyDocument,
     CaseStudyImage,
@@ -23,7 +32,8 @@ from .taxonomy import (
 from .translations import TranslationRequest
 
 __all__ = [
-    "Adoption", "AdoptionStatus", "CaseStudyDocument", "CaseStudyFollow", "CaseStudyImage",
+    "STAGE_ORDER", "AdaptedAspect", "Adoption", "AdoptionResult", "AdoptionStage", "AdoptionStatus", "DropReason",
+    "not_in_future", "CaseStudyDocument", "CaseStudyFollow", "CaseStudyImage",
     "CaseStudyKPI", "CaseStudyPage", "CaseStudyPartner", "CatalogueIndexPage", "Challenge",
     "ChallengeResponse",
     "Deployment", "DeploymentStatus", "DocumentType", "DocumentVisibility", "EvidenceLevel",
