@@ -16,6 +16,7 @@ from weasyprint import HTML
 
 from members.models import User
 from members.permissions import require
+from solutions_catalog.evidence import ComparedReplication, compared_outcomes
 from solutions_catalog.models import CaseStudyPage
 from solutions_catalog.models.case_studies import CaseStudyKPI
 
@@ -28,20 +29,22 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 @dataclass(frozen=True)
 class Evidence:
-    """A case study the bid rests on, in the pack's language where it is translated."""
+    """A case study the bid rests on, in the pack's language where it is translated: its
+    own outcomes, and its replications' results beside them."""
 
     case_study: CaseStudyPage
     kpis: list[CaseStudyKPI]
+    compared: list[ComparedReplication]
 
 
 def _in_language(cases: list[CaseStudyPage], language: str) -> list[Evidence]:
     """Each case study's live translation into ``language`` (else the case study as linked),
-    with its KPIs: two queries whatever the number of case studies."""
+    with its KPIs and its compared outcomes."""
     translated = {page.translation_key: page for page in CaseStudyPage.objects.live()
                   .filter(translation_key__in=[case.translation_key for case in cases],
                           locale__language_code=language)
                   .select_related("city", "evidence_level").prefetch_related("kpis")}
-    return [Evidence(page, list(page.kpis.all()))
+    return [Evidence(page, list(page.kpis.all()), compared_outcomes(page))
             for page in (translated.get(case.translation_key, case) for case in cases)]
 
 
@@ -58,6 +61,7 @@ def render_evidence_pack(bid: Bid, user: User, language: str) -> bytes:
             "language": language,
             "match": bid_match(bid, list(bid.partners.select_related("organisation"))),
             "evidence": _in_language(cases, language),
+            "indicators": bid.indicators.order_by("code"),
             "produced_on": timezone.localdate(),
         })
     return HTML(string=html).write_pdf()

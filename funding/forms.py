@@ -3,6 +3,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from common.uploads import validate_upload
+from indicators.models import Indicator
 from members.models import MembershipStatus, Organisation
 from solutions_catalog.models import CaseStudyPage
 
@@ -28,6 +29,22 @@ class BidForm(forms.ModelForm):
         self.fields["lead"].queryset = leads
         self.fields["case_studies"].queryset = (
             CaseStudyPage.objects.live().public().order_by("title"))
+
+
+class EvidenceForm(forms.ModelForm):
+    """The case studies and indicators a bid rests on."""
+
+    class Meta:
+        model = Bid
+        fields = ["case_studies", "indicators"]
+        widgets = {"case_studies": forms.SelectMultiple(attrs={"size": 6}),
+                   "indicators": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_studies"].queryset = (
+            CaseStudyPage.objects.live().public().order_by("title"))
+        self.fields["indicators"].queryset = Indicator.objects.order_by("code")
 
 
 class MoveForm(forms.Form):

@@ -2,6 +2,7 @@
 a line to the bid's activity feed and, where someone should know, sends an e-mail."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from indicators.models import Indicator
 from members import notify
 from members.models import Membership, MembershipStatus, Organisation, User
 from members.permissions import MemberAction, require
@@ -167,6 +169,17 @@ def save_lead_share(bid: Bid, user: User, pledge: Pledge) -> LeadShare:
     _open_for_changes(bid)
     share, _created = LeadShare.objects.update_or_create(bid=bid, defaults=vars(pledge))
     return share
+
+
+@transaction.atomic
+def link_evidence(bid: Bid, user: User, *, case_studies: Iterable[CaseStudyPage],
+                  indicators: Iterable[Indicator]) -> Bid:
+    """The case studies and the library indicators the bid rests on (the evidence pack's)."""
+    require(user, FundingAction.EDIT_BID, bid)
+    _open_for_changes(bid)
+    bid.case_studies.set(case_studies)
+    bid.indicators.set(indicators)
+    return bid
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ urlpatterns = [
     path("bids/<int:pk>/move/", views.move, name="move"),
     path("bids/<int:pk>/partners/", views.partner, name="partner"),
     path("bids/<int:pk>/lead-share/", views.lead_share, name="lead_share"),
+    path("bids/<int:pk>/evidence/", views.evidence, name="evidence"),
     path("bids/<int:pk>/evidence-<str:language>.pdf", views.evidence_pack, name="evidence_pack"),
     path("bids/<int:pk>/tasks/", views.task, name="task"),
     path("bids/<int:pk>/tasks/<int:task>/done/", views.task_done, name="task_done"),

@@ -22,6 +22,7 @@ from .forms import (
     BidForm,
     CommentForm,
     DocumentForm,
+    EvidenceForm,
     LeadShareForm,
     MoveForm,
     PartnerForm,
@@ -129,6 +130,8 @@ def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "records_match": check(request.user, FundingAction.RECORD_MATCH, bid).allowed,
         "lead_form": LeadShareForm(prefix="lead", initial=_pledge_initial(match.lines[0])),
         "case_studies": bid.case_studies.all(),
+        "indicators": bid.indicators.order_by("code"),
+        "evidence_form": EvidenceForm(instance=bid, prefix="evidence"),
         "tasks": bid.tasks.select_related("owner"),
         "documents": bid.documents.prefetch_related(Prefetch(
             "versions", queryset=BidDocumentVersion.objects.select_related("uploaded_by"))),
@@ -203,6 +206,14 @@ def lead_share(request: HttpRequest, bid: Bid) -> str:
     _valid(form)
     services.save_lead_share(bid, request.user, form.pledge())
     return _("The lead organisation's share is recorded.")
+
+
+@_post
+def evidence(request: HttpRequest, bid: Bid) -> str:
+    data = _valid(EvidenceForm(request.POST, instance=bid, prefix="evidence"))
+    services.link_evidence(bid, request.user, case_studies=data["case_studies"],
+                           indicators=data["indicators"])
+    return _("The evidence the bid rests on is saved.")
 
 
 @_post

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from indicators.models import Indicator
 from members.models import Organisation
 from members.permissions import viewer, visible
 from solutions_catalog.models import CaseStudyPage
@@ -79,6 +80,8 @@ class Bid(models.Model):
                                            validators=[NOT_NEGATIVE], **AMOUNT)
     case_studies = models.ManyToManyField(CaseStudyPage, verbose_name=_("case studies it scales"),
                                           blank=True, related_name="bids")
+    indicators = models.ManyToManyField(Indicator, verbose_name=_("indicators it rests on"),
+                                        blank=True, related_name="bids")
     status = models.CharField(_("status"), max_length=20, choices=BidStatus.choices,
                               default=BidStatus.IDEA)
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from funding import services
 from funding.models import BidPartner, LeadShare
@@ -122,7 +123,7 @@ def test_only_the_lead_and_staff_record_the_match(team, as_user):
 def test_a_required_match_above_100_percent_is_refused_at_the_field(team):
     opportunity = team.bid.opportunity
     opportunity.match_percent = 120
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
         opportunity.full_clean()
     assert refused.value.message_dict["match_percent"] == ["A match cannot exceed 100 %."]
     opportunity.refresh_from_db()
@@ -141,3 +142,21 @@ def test_the_bid_page_runs_the_same_queries_whatever_the_team(
                               pledge=services.Pledge(match_private=D(n)))
     with django_assert_max_num_queries(len(before.captured_queries)):
         _page(client, short_bid.bid)
+
+
+def test_the_team_links_the_indicators_the_bid_rests_on(team, as_user):
+    from indicators.models import Indicator
+
+    lighting, = Indicator.objects.filter(code="ISO37120:7.6")
+    url = f"/en/funding/bids/{team.bid.pk}/evidence/"
+    assert as_user(team.people["outside city"]).post(
+        url, {"evidence-indicators": [lighting.pk]}).status_code == 404
+    refused = as_user(team.people["partner city"]).post(
+        url, {"evidence-indicators": [lighting.pk, 999_999]}, follow=True)
+    assert "Indicators it rests on: Select a valid choice." in refused.content.decode()
+    assert not team.bid.indicators.exists()
+    page = as_user(team.people["partner city"]).post(
+        url, {"evidence-indicators": [lighting.pk]}, follow=True).content.decode()
+    assert "The evidence the bid rests on is saved." in page
+    assert f"ISO37120:7.6 · {lighting.name_en}" in page
+    assert list(team.bid.indicators.all()) == [lighting]
