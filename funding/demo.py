@@ -1,6 +1,6 @@
 """Demo funding: ten opportunities (Korean ministries' challenge programmes, US federal
 transport grants, a foundation's mayors challenge, a multilateral bank's technical
-assistance), their deadlines set relative to today, and fifteen bids of the demo cities in
+assistance), their deadlines set relative to today, and sixteen bids of the demo cities in
 every status. Programme names follow the real programmes; amounts and dates are
 illustrative, and the foundation is fictional.
 
@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
+from indicators.models import Indicator
 from members.models import Organisation, User
 from members.notify import suppressed
 from solutions_catalog.models import CaseStudyPage, Theme
@@ -151,8 +152,22 @@ OPPORTUNITIES = [
 S, P = BidStatus, PartnerRole
 TO_SUBMITTED = [(S.FORMING, ""), (S.DRAFTING, ""), (S.INTERNAL_REVIEW, ""), (S.SUBMITTED, "")]
 BIDS = [
+    # Short of its match: 40 % committed in KRW against the programme's 50 %; Peoria's
+    # in-kind share is in dollars and counts apart.
+    dict(opportunity="molit-smart-solution-diffusion", lead="daegu", by="admin.daegu", language="ko",
+         title="스마트 가로등 확산: 대구 방식을 부천·피오리아와 함께",
+         summary="대구의 스마트 가로등 제어 방식과 성과 기반 유지보수 계약을 부천 원도심 20개 구역으로 넓힌다. 같은 방식을 먼저 도입해 운영 중인 피오리아의 성과를 근거로 삼는다.",
+         requested=2_000_000_000, cases=["daegu-smart-street-lights", "peoria-smart-street-lights"],
+         indicators=["ISO37120:7.6", "ISO37122:7.5"],
+         lead_share=(300_000_000, 0, 100_000_000, ""),
+         partners=[("bucheon", P.CO_APPLICANT, 200_000_000, 0, True, 50_000_000),
+                   ("hanbit-telecom", P.TECHNOLOGY, 0, 120_000_000, False, 30_000_000),
+                   ("peoria-il", P.CO_APPLICANT, 0, 0, True, 40_000, "USD")],
+         tasks=[("지방비 매칭 추가 확보 방안", "admin.daegu", 7, False)],
+         steps=[(S.FORMING, ""), (S.DRAFTING, "")]),
     # steps: (status, note[, mover if not ``by``]); partners: (organisation, role, public
-    # match, private match, letter received); tasks: (title, owner, due in days, done);
+    # match, private match, letter received[, in-kind match[, currency if not the
+    # programme's]]); lead_share: (public, private, in kind, currency or ""); tasks: (title, owner, due in days, done);
     # documents: (title, file name, one note per version); award: (amount, days ago)
     dict(opportunity="molit-smart-challenge", lead="daegu", by="admin.daegu", language="ko",
          title="대구 자율주행 셔틀과 데이터 허브 연계 확산",
@@ -355,6 +370,10 @@ def _opportunity(spec: dict) -> FundingOpportunity:
     return opportunity
 
 
+def _pledge(public: int, private: int, in_kind: int = 0, currency: str = "") -> services.Pledge:
+    return services.Pledge(Decimal(public), Decimal(private), Decimal(in_kind), currency)
+
+
 def _bid(spec: dict, opportunity: FundingOpportunity, lead: Organisation) -> None:
     by = _person(spec["by"])
     today = timezone.localdate()
@@ -364,9 +383,15 @@ def _bid(spec: dict, opportunity: FundingOpportunity, lead: Organisation) -> Non
                              summary=spec["summary"],
                              requested_amount=Decimal(spec["requested"]),
                              case_studies=list(cases))
-    for slug, role, public, private, letter in spec["partners"]:
+    if "indicators" in spec:
+        services.link_evidence(bid, by, case_studies=list(cases),
+                               indicators=Indicator.objects.filter(code__in=spec["indicators"]))
+    if "lead_share" in spec:
+        public, private, in_kind, currency = spec["lead_share"]
+        services.save_lead_share(bid, by, _pledge(public, private, in_kind, currency))
+    for slug, role, public, private, letter, *in_kind in spec["partners"]:
         services.save_partner(bid, by, Organisation.objects.get(slug=slug), role=role,
-                              match_public=Decimal(public), match_private=Decimal(private),
+                              pledge=_pledge(public, private, *in_kind),
                               letter_received=letter)
     bid = Bid.objects.get(pk=bid.pk)  # its team, partners included
     for title, owner, due_in, done in spec.get("tasks", []):

@@ -3,10 +3,12 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from common.uploads import validate_upload
+from indicators.models import Indicator
 from members.models import MembershipStatus, Organisation
 from solutions_catalog.models import CaseStudyPage
 
-from .models import Bid, BidPartner, BidStatus
+from .models import Bid, BidPartner, BidStatus, LeadShare
+from .services import Pledge
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -29,6 +31,22 @@ class BidForm(forms.ModelForm):
             CaseStudyPage.objects.live().public().order_by("title"))
 
 
+class EvidenceForm(forms.ModelForm):
+    """The case studies and indicators a bid rests on."""
+
+    class Meta:
+        model = Bid
+        fields = ["case_studies", "indicators"]
+        widgets = {"case_studies": forms.SelectMultiple(attrs={"size": 6}),
+                   "indicators": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_studies"].queryset = (
+            CaseStudyPage.objects.live().public().order_by("title"))
+        self.fields["indicators"].queryset = Indicator.objects.order_by("code")
+
+
 class MoveForm(forms.Form):
     target = forms.ChoiceField(label=_("New status"), choices=BidStatus.choices)
     note = forms.CharField(label=_("Note"), required=False, max_length=2000,
@@ -39,10 +57,24 @@ class MoveForm(forms.Form):
     submitted_on = forms.DateField(label=_("Submitted on"), required=False, widget=DATE)
 
 
-class PartnerForm(forms.ModelForm):
+PLEDGE = ["match_public", "match_private", "match_in_kind", "match_currency"]
+
+
+class PledgeFields:
+    def pledge(self) -> Pledge:
+        return Pledge(**{name: self.cleaned_data[name] for name in PLEDGE})
+
+
+class LeadShareForm(PledgeFields, forms.ModelForm):
+    class Meta:
+        model = LeadShare
+        fields = PLEDGE
+
+
+class PartnerForm(PledgeFields, forms.ModelForm):
     class Meta:
         model = BidPartner
-        fields = ["organisation", "role", "match_public", "match_private", "letter_received"]
+        fields = ["organisation", "role", *PLEDGE, "letter_received"]
 
     def __init__(self, *args, bid: Bid, **kwargs):
         super().__init__(*args, **kwargs)

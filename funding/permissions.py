@@ -27,6 +27,8 @@ class FundingAction(StrEnum):
     START_BID = "start_bid"
     MOVE_BID = "move_bid"
     MANAGE_BID_TEAM = "manage_bid_team"
+    RECORD_MATCH = "record_match"
+    EVIDENCE_PACK = "evidence_pack"
     MANAGE_FUNDING = "manage_funding"
 
 
@@ -80,12 +82,18 @@ def _move_bid(v: Viewer, move: Any) -> Decision:
                              "change."))
 
 
-def _manage_bid_team(v: Viewer, bid: Any) -> Decision:
-    if bid_roles(v, bid) & {"staff", "lead"}:
-        return ALLOW
-    if bid_roles(v, bid):
-        return Decision(False, _("Only the lead organisation chooses the partners."))
-    return on_bid_team(v, bid)
+def _lead_or_staff(refusal: str) -> Rule:
+    """The lead organisation and staff; the rest of the team is told ``refusal``, anyone else
+    is refused as the bid-team rule refuses them."""
+
+    def decide(v: Viewer, bid: Any) -> Decision:
+        if bid_roles(v, bid) & {"staff", "lead"}:
+            return ALLOW
+        if bid_roles(v, bid):
+            return Decision(False, refusal)
+        return on_bid_team(v, bid)
+
+    return Rule(decide)
 
 
 RULES = {
@@ -93,7 +101,12 @@ RULES = {
     FundingAction.EDIT_BID: BID_TEAM,
     FundingAction.START_BID: Rule(_start_bid),
     FundingAction.MOVE_BID: Rule(_move_bid),
-    FundingAction.MANAGE_BID_TEAM: Rule(_manage_bid_team),
+    FundingAction.MANAGE_BID_TEAM: _lead_or_staff(
+        _("Only the lead organisation chooses the partners.")),
+    FundingAction.RECORD_MATCH: _lead_or_staff(
+        _("Only the lead organisation records the team's match.")),
+    # The funder-ready PDF: the whole team, as the bid page (outsiders never learn it exists).
+    FundingAction.EVIDENCE_PACK: BID_TEAM,
     FundingAction.MANAGE_FUNDING: Rule(staff_only(_("Only consortium staff manage funding "
                                                     "opportunities."))),
 }

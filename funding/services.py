@@ -2,6 +2,7 @@
 a line to the bid's activity feed and, where someone should know, sends an e-mail."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from indicators.models import Indicator
 from members import notify
 from members.models import Membership, MembershipStatus, Organisation, User
 from members.permissions import MemberAction, require
@@ -29,6 +31,7 @@ from .models import (
     BidTask,
     BidTransition,
     FundingOpportunity,
+    LeadShare,
     OpportunityStatus,
     PartnerRole,
 )
@@ -124,26 +127,59 @@ def move_bid(bid: Bid, user: User, target: str, *, note: str = "",
     return bid
 
 
+@dataclass(frozen=True)
+class Pledge:
+    """One organisation's commitment to the match, as the lead records it."""
+
+    match_public: Decimal = Decimal(0)
+    match_private: Decimal = Decimal(0)
+    match_in_kind: Decimal = Decimal(0)
+    match_currency: str = ""  # the programme's
+
+
+def _open_for_changes(bid: Bid) -> None:
+    if bid.is_final:
+        raise ValidationError(_("This bid is closed; its team can no longer change."))
+
+
 @transaction.atomic
 def save_partner(bid: Bid, user: User, organisation: Organisation, *,
-                 role: str = PartnerRole.CO_APPLICANT, match_public: Decimal = Decimal(0),
-                 match_private: Decimal = Decimal(0), letter_received: bool = False
-                 ) -> BidPartner:
+                 role: str = PartnerRole.CO_APPLICANT, pledge: Pledge | None = None,
+                 letter_received: bool = False) -> BidPartner:
     """Add ``organisation`` to the team, or update its role, match and letter."""
     require(user, FundingAction.MANAGE_BID_TEAM, bid)
     if organisation.pk == bid.lead_id:
         raise ValidationError(_("The lead organisation is already on the team."))
     if organisation.membership_status != MembershipStatus.ACTIVE:
         raise ValidationError(_("Only active member organisations can join a bid."))
-    if bid.is_final:
-        raise ValidationError(_("This bid is closed; its team can no longer change."))
+    _open_for_changes(bid)
     partner, created = BidPartner.objects.update_or_create(
         bid=bid, organisation=organisation,
-        defaults={"role": role, "match_public": match_public, "match_private": match_private,
-                  "letter_received": letter_received})
+        defaults={"role": role, "letter_received": letter_received,
+                  **vars(pledge or Pledge())})
     if created:
         _record(bid, user, ActivityKind.PARTNER, str(organisation))
     return partner
+
+
+@transaction.atomic
+def save_lead_share(bid: Bid, user: User, pledge: Pledge) -> LeadShare:
+    """Record what the lead organisation itself puts into the match."""
+    require(user, FundingAction.RECORD_MATCH, bid)
+    _open_for_changes(bid)
+    share, _created = LeadShare.objects.update_or_create(bid=bid, defaults=vars(pledge))
+    return share
+
+
+@transaction.atomic
+def link_evidence(bid: Bid, user: User, *, case_studies: Iterable[CaseStudyPage],
+                  indicators: Iterable[Indicator]) -> Bid:
+    """The case studies and the library indicators the bid rests on (the evidence pack's)."""
+    require(user, FundingAction.EDIT_BID, bid)
+    _open_for_changes(bid)
+    bid.case_studies.set(case_studies)
+    bid.indicators.set(indicators)
+    return bid
 
 
 @transaction.atomic

@@ -17,8 +17,19 @@ from members.models import Organisation
 from members.permissions import MemberAction, check, require, viewer
 
 from . import services
-from .forms import BidForm, CommentForm, DocumentForm, MoveForm, PartnerForm, TaskForm
+from .evidence_pack import LANGUAGES, render_evidence_pack
+from .forms import (
+    BidForm,
+    CommentForm,
+    DocumentForm,
+    EvidenceForm,
+    LeadShareForm,
+    MoveForm,
+    PartnerForm,
+    TaskForm,
+)
 from .listing import FACETS, KEYWORD_FIELDS, ORDER, PAGE_SIZE, SORTS, STATUS_ORDER, TITLES
+from .match import MatchLine, bid_match
 from .models import Bid, BidDocument, BidDocumentVersion, BidTask, FundingOpportunity
 from .permissions import FundingAction
 from .workflow import transitions_from
@@ -110,10 +121,17 @@ def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
     people = services.team_people(bid)
     moves = [t for t in transitions_from(bid.status)
              if check(request.user, FundingAction.MOVE_BID, services.Move(bid, t))]
+    partners = list(bid.partners.select_related("organisation"))
+    match = bid_match(bid, partners)
     return render(request, "funding/bid_detail.html", {
         "bid": bid,
-        "partners": bid.partners.select_related("organisation"),
+        "partners": partners,
+        "match": match,
+        "records_match": check(request.user, FundingAction.RECORD_MATCH, bid).allowed,
+        "lead_form": LeadShareForm(prefix="lead", initial=_pledge_initial(match.lines[0])),
         "case_studies": bid.case_studies.all(),
+        "indicators": bid.indicators.order_by("code"),
+        "evidence_form": EvidenceForm(instance=bid, prefix="evidence"),
         "tasks": bid.tasks.select_related("owner"),
         "documents": bid.documents.prefetch_related(Prefetch(
             "versions", queryset=BidDocumentVersion.objects.select_related("uploaded_by"))),
@@ -126,6 +144,11 @@ def bid_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "document_form": DocumentForm(prefix="document"),
         "comment_form": CommentForm(prefix="comment"),
     })
+
+
+def _pledge_initial(line: MatchLine) -> dict:
+    return {"match_public": line.public, "match_private": line.private,
+            "match_in_kind": line.in_kind, "match_currency": line.currency}
 
 
 def _post(handler):
@@ -169,9 +192,28 @@ def move(request: HttpRequest, bid: Bid) -> str:
 
 @_post
 def partner(request: HttpRequest, bid: Bid) -> str:
-    data = _valid(PartnerForm(request.POST, bid=bid, prefix="partner"))
-    saved = services.save_partner(bid, request.user, data.pop("organisation"), **data)
+    form = PartnerForm(request.POST, bid=bid, prefix="partner")
+    data = _valid(form)
+    saved = services.save_partner(bid, request.user, data["organisation"], role=data["role"],
+                                  pledge=form.pledge(),
+                                  letter_received=data["letter_received"])
     return _("%(organisation)s is on the team.") % {"organisation": saved.organisation}
+
+
+@_post
+def lead_share(request: HttpRequest, bid: Bid) -> str:
+    form = LeadShareForm(request.POST, prefix="lead")
+    _valid(form)
+    services.save_lead_share(bid, request.user, form.pledge())
+    return _("The lead organisation's share is recorded.")
+
+
+@_post
+def evidence(request: HttpRequest, bid: Bid) -> str:
+    data = _valid(EvidenceForm(request.POST, instance=bid, prefix="evidence"))
+    services.link_evidence(bid, request.user, case_studies=data["case_studies"],
+                           indicators=data["indicators"])
+    return _("The evidence the bid rests on is saved.")
 
 
 @_post
@@ -200,6 +242,19 @@ def document(request: HttpRequest, bid: Bid) -> str:
 def comment(request: HttpRequest, bid: Bid) -> str:
     services.comment(bid, request.user, _valid(CommentForm(request.POST, prefix="comment"))["body"])
     return ""
+
+
+@login_required
+def evidence_pack(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    bid = _bid_for(request, pk, FundingAction.EVIDENCE_PACK)
+    if language not in LANGUAGES:
+        raise Http404
+    response = HttpResponse(render_evidence_pack(bid, request.user, language),
+                            content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="evidence-pack-{bid.pk}-{language}.pdf"')
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

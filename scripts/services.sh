@@ -180,8 +180,9 @@ SH
 install_test_tools() {
   # Not services, but what the test suite drives: Chromium (with CJK fonts, so Korean pages
   # render in screenshots), gettext to check the translation catalogue, and a compose CLI to
-  # validate docker-compose.yml.
-  apt_install chromium fonts-noto-cjk gettext docker-compose
+  # validate docker-compose.yml; Pango for WeasyPrint's evidence-pack PDFs and poppler-utils
+  # to read them back in tests.
+  apt_install chromium fonts-noto-cjk gettext docker-compose libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 }
 
 # Whatever a tool prints (pg_ctlcluster's "Removed stale pid file.", apt's chatter) goes to

@@ -6,6 +6,7 @@ from .bids import (
     BidQuerySet,
     BidStatus,
     BidTransition,
+    LeadShare,
     PartnerRole,
 )
 from .calendars import DeadlineFeed
@@ -29,5 +30,5 @@ __all__ = [
     "FINAL", "PREPARING", "ActivityKind", "Bid", "BidActivity", "BidComment", "BidDocument",
     "BidDocumentVersion", "BidPartner", "BidQuerySet", "BidStatus", "BidTask",
     "BidTransition", "DeadlineFeed", "FunderType", "FundingOpportunity", "FundingReminderSent",
-    "OpportunityAudience", "OpportunityStatus", "PartnerRole",
+    "LeadShare", "OpportunityAudience", "OpportunityStatus", "PartnerRole",
 ]

@@ -8,9 +8,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from indicators.models import Indicator
 from members.models import Organisation
 from members.permissions import viewer, visible
 from solutions_catalog.models import CaseStudyPage
+from solutions_catalog.models.case_studies import Currency
 
 from ..permissions import FundingAction
 from .opportunities import AMOUNT, FundingOpportunity
@@ -78,6 +80,8 @@ class Bid(models.Model):
                                            validators=[NOT_NEGATIVE], **AMOUNT)
     case_studies = models.ManyToManyField(CaseStudyPage, verbose_name=_("case studies it scales"),
                                           blank=True, related_name="bids")
+    indicators = models.ManyToManyField(Indicator, verbose_name=_("indicators it rests on"),
+                                        blank=True, related_name="bids")
     status = models.CharField(_("status"), max_length=20, choices=BidStatus.choices,
                               default=BidStatus.IDEA)
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
@@ -136,16 +140,50 @@ class PartnerRole(models.TextChoices):
     FUNDER = "funder", _("Match funder")
 
 
-class BidPartner(models.Model):
+class Commitment(models.Model):
+    """What one organisation of the team puts into a bid's match, by kind, in one currency
+    (blank: the programme's). Amounts in other currencies are totalled apart, never
+    converted: no rate is recorded for them."""
+
+    match_public = models.DecimalField(_("committed match, public"), default=0,
+                                       validators=[NOT_NEGATIVE], **AMOUNT)
+    match_private = models.DecimalField(_("committed match, private"), default=0,
+                                        validators=[NOT_NEGATIVE], **AMOUNT)
+    match_in_kind = models.DecimalField(_("committed match, in kind"), default=0,
+                                        validators=[NOT_NEGATIVE], **AMOUNT)
+    match_currency = models.CharField(
+        _("currency of the match"), max_length=3, choices=Currency.choices, blank=True,
+        help_text=_("Leave empty for the programme's currency."))
+
+    class Meta:
+        abstract = True
+
+    @property
+    def match_total(self):
+        return self.match_public + self.match_private + self.match_in_kind
+
+    def currency_in(self, bid: "Bid") -> str:
+        return self.match_currency or bid.currency
+
+
+class LeadShare(Commitment):
+    """The lead organisation's own share of the match."""
+
+    bid = models.OneToOneField(Bid, on_delete=models.CASCADE, related_name="lead_share")
+
+    class Meta:
+        verbose_name = _("lead organisation's share")
+
+    def __str__(self) -> str:
+        return f"{self.bid}: {self.bid.lead}"
+
+
+class BidPartner(Commitment):
     bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"),
                                      on_delete=models.PROTECT, related_name="bid_partnerships")
     role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices,
                             default=PartnerRole.CO_APPLICANT)
-    match_public = models.DecimalField(_("committed match, public"), default=0,
-                                       validators=[NOT_NEGATIVE], **AMOUNT)
-    match_private = models.DecimalField(_("committed match, private"), default=0,
-                                        validators=[NOT_NEGATIVE], **AMOUNT)
     letter_received = models.BooleanField(_("letter of support received"), default=False)
     added_at = models.DateTimeField(auto_now_add=True)
 

@@ -387,5 +387,9 @@ LOGGING = {
         # log a lost node or an outage once when it starts and once when it ends.
         "elastic_transport": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint (the evidence pack) logs every rendering step, and fontTools every
+        # font it subsets, at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
 
 
 @dataclass
@@ -35,3 +36,15 @@ def team(network):
                                             user__email="sales@other.example").user,
         "visitor": None,
     })
+
+
+@pytest.fixture(scope="module")
+def _seeded_funding(_seeded_catalogue, django_db_blocker):
+    """The demo funding, on the shared seeded network and catalogue, rolled back after the
+    module so that the next module sharing them sees none of it."""
+    from funding import demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        demo.seed()
+        yield
+        transaction.set_rollback(True)

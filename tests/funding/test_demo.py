@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.apps import apps
-from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -20,18 +19,6 @@ from funding.models import (
 )
 
 pytestmark = [pytest.mark.usefixtures("_seeded_funding"), pytest.mark.django_db]
-
-
-@pytest.fixture(scope="module")
-def _seeded_funding(_seeded_catalogue, django_db_blocker):
-    """The demo funding, on the shared seeded network and catalogue, rolled back after this
-    module so that the next module sharing them sees none of it."""
-    from funding import demo
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        demo.seed()
-        yield
-        transaction.set_rollback(True)
 
 
 def funding_counts() -> dict[str, int]:
