@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from indicators.models import Indicator
 from members.models import Organisation
 
 from .demo_data import abroad, korea
@@ -63,11 +64,31 @@ def _fields(case: dict, language: str) -> dict:
     }
 
 
-def _children(page: CaseStudyPage, case: dict, language: str) -> None:
+# (case study, KPI's English metric) → the standard indicator it is measured on; the others
+# stay "not comparable". Units are the KPIs' own: the indicator pages convert them.
+KPI_INDICATORS = {
+    ("daegu-smart-street-lights", "Street-light electricity per km of lit street"): "ISO37120:7.6",
+    ("peoria-smart-street-lights", "Street-light electricity per km of lit street"): "ISO37120:7.6",
+    ("taipei-smart-pole-procurement", "Street-light electricity per km of lit street"): "ISO37120:7.6",
+    ("daegu-data-hub", "Linked datasets"): "U4SSC:EC-ICT-PS-1C",
+    ("bucheon-urban-data-platform", "Linked datasets"): "U4SSC:EC-ICT-PS-1C",
+    ("suwon-living-lab-data-hub", "Living-lab datasets mapped to the standard"): "U4SSC:EC-ICT-PS-1C",
+    ("busan-eco-delta-smart-water", "Leakage"): "ISO37120:23.6",
+    ("busan-port-air-quality-sensors", "Annual mean PM2.5 behind the port"): "ISO37120:8.1",
+    ("busan-haeundae-beach-safety", "Rip-current rescue response"): "ISO37120:15.7",
+    ("suwon-secure-public-wifi", "Public Wi-Fi access points"): "U4SSC:EC-ICT-ICT-5C",
+    ("copenhagen-cycle-green-wave", "Share of commutes by bike"): "U4SSC:EC-I-T-4A",
+    ("berlin-euref-energy-campus", "Renewable share of campus energy"): "ISO37120:7.2",
+}
+
+
+def _children(page: CaseStudyPage, case: dict, language: str,
+              indicators: dict[str, Indicator]) -> None:
     korean = language == "ko"
     page.kpis = [
         CaseStudyKPI(metric=m_ko if korean else m_en, baseline=baseline, result=result,
-                     unit=u_ko if korean else u_en, measured_on=measured)
+                     unit=u_ko if korean else u_en, measured_on=measured,
+                     indicator=indicators.get(KPI_INDICATORS.get((case["slug"], m_en), "")))
         for m_ko, m_en, baseline, result, u_ko, u_en, measured in case["kpis"]
     ]
     page.partners = [
@@ -128,7 +149,7 @@ def _publish(index: CatalogueIndexPage, case: dict, language: str,
     page = CaseStudyPage(slug=case["slug"], locale=index.locale, **_fields(case, language))
     if translation_of is not None:  # the same case study in another language
         page.translation_key = translation_of.translation_key
-    _children(page, case, language)
+    _children(page, case, language, Indicator.objects.in_bulk(field_name="code"))
     index.add_child(instance=page)
     page.save_revision().publish()
     return page

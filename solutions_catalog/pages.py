@@ -63,7 +63,7 @@ def particulars(page: CaseStudyPage, request: HttpRequest) -> dict:
     return {
         "images": page.images.select_related("image"),
         "themes": page.themes.all(),
-        "kpis": page.kpis.all(),
+        "kpis": page.kpis.select_related("indicator"),
         "partners": page.partners.select_related("organisation"),
         "documents": visible,
         "hidden_documents": len(documents) - len(visible),

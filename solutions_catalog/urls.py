@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import NewCaseStudies
-from .views import adoptions, authoring, challenges, offerings
+from .views import adoptions, authoring, challenges, indicators, offerings
 
 app_name = "catalogue"
 urlpatterns = [
@@ -22,6 +22,12 @@ urlpatterns = [
     path("offerings/<str:slug>/edit/", offerings.offering_edit, name="offering_edit"),
     path("offerings/<str:slug>/deployments/", offerings.claim_deployment,
          name="claim_deployment"),
+    path("indicators/", indicators.indicator_list, name="indicators"),
+    path("indicators/<str:code>/", indicators.indicator_detail, name="indicator"),
+    path("indicators/<str:code>/results.csv", indicators.indicator_results_csv,
+         name="indicator_csv"),
+    path("indicators/<str:code>/results.json", indicators.indicator_results_json,
+         name="indicator_json"),
     path("challenges/", challenges.challenge_list, name="challenges"),
     path("challenges/new/", challenges.challenge_edit, name="challenge_new"),
     path("challenges/answers/<int:pk>/shortlist/", challenges.shortlist, name="shortlist"),

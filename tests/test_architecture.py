@@ -9,7 +9,8 @@ from pathlib import Path
 from members.permissions import Action
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["common", "members", "solutions_catalog", "events", "funding", "portal", "search"]
+PACKAGES = ["common", "members", "indicators", "solutions_catalog", "events", "funding", "portal",
+            "search"]
 
 
 def project_modules() -> dict[str, Path]:

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     # The portal's own apps come first so that their templates override allauth's.
     "portal",
     "members",
+    "indicators",
     "solutions_catalog",
     "events",
     "funding",

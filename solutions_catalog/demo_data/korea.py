@@ -37,7 +37,7 @@ CASES = [
         "public_share": 60, "partnership": "direct-collaboration", "evidence": 4,
         "period": (D(2021, 3, 1), None), "budget": ("4800000000", "KRW"),
         "partners": [("hanbit-telecom", "조명 제어망 운영", "Lighting control network")],
-        "kpis": [("가로등 전력 사용량", "Street-light electricity", 18.4, 11.2, "GWh/년", "GWh/yr", D(2024, 6, 1)),
+        "kpis": [("가로등 1km당 전력 사용량", "Street-light electricity per km of lit street", 3.68, 2.24, "MWh/km/년", "MWh/km/yr", D(2024, 6, 1)),
                  ("고장 복구 시간", "Time to repair", 72, 20, "시간", "hours", D(2024, 6, 1))],
         "ko": {"title": "대구 스마트 가로등",
                "summary": "보행량에 따라 밝기를 조절하고 고장을 스스로 알리는 LED 가로등으로 전력과 유지보수 비용을 줄였다.",

@@ -42,6 +42,8 @@ from wagtail_localize.fields import SynchronizedField
 from common.pages import RegisteredContext
 from common.revisions import with_checked_foreign_keys
 from common.translations import needing_translation
+from indicators.models import Indicator
+from indicators.units import UnitError, check_compatible
 from members.models import Organisation, OrganisationKind
 from members.permissions import viewer
 
@@ -327,9 +329,16 @@ class CaseStudyPage(RegisteredContext, Page):
 
 class CaseStudyKPI(TranslatableMixin, Orderable):
     """One measured outcome. In a translation the metric and unit are translated; the
-    figures and date follow the source (wagtail-localize)."""
+    figures, date and indicator follow the source (wagtail-localize). A KPI on a library
+    indicator is comparable across cities (its unit converts to the indicator's); one
+    without stays allowed and is shown as not comparable."""
 
     page = ParentalKey(CaseStudyPage, related_name="kpis", on_delete=models.CASCADE)
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="case_study_kpis",
+        help_text=_("The standard indicator this outcome is measured on; leave empty when none "
+                    "fits (the outcome is then shown as not comparable)."))
     metric = models.CharField(_("metric"), max_length=200)
     baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4, null=True,
                                    blank=True)
@@ -337,9 +346,10 @@ class CaseStudyKPI(TranslatableMixin, Orderable):
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     measured_on = models.DateField(_("measured on"), null=True, blank=True)
 
-    panels = [FieldPanel("metric"), FieldRowPanel([FieldPanel("baseline"), FieldPanel("result"),
-                                                   FieldPanel("unit")]),
+    panels = [FieldPanel("indicator", widget=forms.Select), FieldPanel("metric"),
+              FieldRowPanel([FieldPanel("baseline"), FieldPanel("result"), FieldPanel("unit")]),
               FieldPanel("measured_on")]
+    override_translatable_fields = [SynchronizedField("indicator", overridable=False)]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("KPI")
@@ -349,6 +359,20 @@ class CaseStudyKPI(TranslatableMixin, Orderable):
         if self.baseline in (None, 0):
             return None
         return (self.result - self.baseline) / abs(self.baseline) * 100
+
+    @property
+    def comparable(self) -> bool:
+        """Whether this outcome sits beside other cities' on an indicator page."""
+        return self.indicator_id is not None
+
+    def clean(self) -> None:
+        super().clean()
+        if self.indicator_id is None:
+            return
+        try:
+            check_compatible(self.unit, self.indicator.unit)
+        except UnitError as error:
+            raise ValidationError({"unit": error.message}) from error
 
 
 class CaseStudyPartner(TranslatableMixin, Orderable):

@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "locale" / "ko" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
-APPS = ("common", "portal", "members", "solutions_catalog", "events", "funding", "search")
+APPS = ("common", "portal", "members", "indicators", "solutions_catalog", "events", "funding",
+        "search")
 
 
 def translated(entry: polib.POEntry) -> bool:

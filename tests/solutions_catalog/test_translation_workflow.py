@@ -15,6 +15,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from indicators.models import Indicator
 from members.models import Organisation, User
 from solutions_catalog.models import (
     CaseStudyKPI,
@@ -38,7 +39,7 @@ ENGLISH = {
     "밤새 켜진 가로등이 전력을 낭비했다.": "Lights burned all night and wasted power.",
     "원격 관제 시스템을 설치했다.": "A remote control system was installed.",
     "전력 사용량": "Electricity use",
-    "MWh/년": "MWh/yr",
+    "MWh/km/년": "MWh/km/yr",
     "통신망 운영": "Network operation",
 }
 
@@ -52,7 +53,8 @@ def korean(catalogue):
         city=Organisation.objects.get(slug="bucheon"), summary="가로등을 원격으로 제어한다.",
         problem="<p>밤새 켜진 가로등이 전력을 낭비했다.</p>",
         approach="<p>원격 관제 시스템을 설치했다.</p>", budget=Decimal("1200000000"))
-    page.kpis = [CaseStudyKPI(metric="전력 사용량", baseline=900, result=610, unit="MWh/년")]
+    page.kpis = [CaseStudyKPI(metric="전력 사용량", baseline=900, result=610, unit="MWh/km/년",
+                              indicator=Indicator.objects.get(code="ISO37120:7.6"))]
     page.partners = [CaseStudyPartner(organisation=Organisation.objects.get(slug="hanbit-telecom"),
                                       role="통신망 운영")]
     page.themes = list(Theme.objects.filter(slug="energy"))
@@ -104,7 +106,8 @@ def test_translation_keeps_figures_and_partners_in_sync_with_the_source(
     page = english_version(korean)
     assert page.live and page.title == "Bucheon smart street-light control"
     kpi = page.kpis.get()
-    assert (kpi.metric, kpi.unit, kpi.result) == ("Electricity use", "MWh/yr", Decimal(610))
+    assert (kpi.metric, kpi.unit, kpi.result) == ("Electricity use", "MWh/km/yr", Decimal(610))
+    assert kpi.indicator.code == "ISO37120:7.6"  # synchronised, not offered for translation
     assert list(page.themes.all()) == list(korean.themes.all())
     assert page.budget == korean.budget and page.city == korean.city
     assert needing_translation_counts()["en"] == before["en"] - 1

@@ -1,0 +1,42 @@
+"""The library as every database has it after migrating, and as staff edit it: a unit that
+is no unit is refused at its field."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from indicators.models import Indicator
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+def test_every_database_has_the_seeded_indicators():
+    assert Indicator.objects.count() >= 60
+    lights = Indicator.objects.get(code="ISO37120:7.6")
+    assert (lights.unit, lights.direction, lights.theme) == (
+        "kWh/km/yr", "lower", "sustainability")
+    assert lights.name_ko == "조명 도로 1km당 가로등 전력 소비량"
+    broadband = Indicator.objects.get(code="U4SSC:EC-ICT-ICT-2C")
+    assert broadband.name_en == "Fixed Broadband Subscriptions"
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("unit", "furlongs per fortnightly", "is not a unit the portal knows"),
+    ("code", "ISO 37120/7.6", "Use letters, digits and : . _ - only"),
+    ("sdg_target", "12.5", "An SDG 11 target such as 11.2 or 11.b."),
+])
+def test_bad_input_is_refused_at_its_field(field, value, message):
+    indicator = Indicator.objects.get(code="ISO37120:8.1")
+    setattr(indicator, field, value)
+    with pytest.raises(ValidationError) as refused:
+        indicator.full_clean()
+    assert message in " ".join(refused.value.message_dict[field])
+    indicator.refresh_from_db()
+    assert (indicator.code, indicator.unit, indicator.sdg_target) == (
+        "ISO37120:8.1", "µg/m³", "11.6")
