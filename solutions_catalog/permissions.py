@@ -30,6 +30,11 @@ def _act_for_city(reason: str | Promise):
     return rule
 
 
+def _cities_case_studies(v: Viewer, queryset):
+    """The case studies a person may write: their cities' (any, for staff)."""
+    return queryset if v.staff else queryset.filter(city_id__in=v.city_ids)
+
+
 def _respond_to_challenge(v: Viewer, organisation: Organisation) -> Decision:
     # The object is the organisation answering: people answer for their own organisation.
     if organisation is not None and v.member_of(organisation.pk):
@@ -47,7 +52,7 @@ def _list_offering(v: Viewer, vendor: Organisation) -> Decision:
 
 RULES = {
     CatalogueAction.DRAFT_CASE_STUDY: Rule(_act_for_city(_(
-        "Only officers of this city can write its case studies."))),
+        "Only officers of this city can write its case studies.")), _cities_case_studies),
     CatalogueAction.REQUEST_TRANSLATION: Rule(_act_for_city(_(
         "Only officers of this city can ask for a translation of its case studies."))),
     CatalogueAction.RECORD_ADOPTION: Rule(_act_for_city(_(

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import NewCaseStudies
-from .views import adoptions, challenges, indicators, offerings, replication
+from .views import adoptions, authoring, challenges, indicators, offerings, replication
 
 app_name = "catalogue"
 urlpatterns = [
@@ -11,6 +11,11 @@ urlpatterns = [
     path("adoptions/<int:pk>/", replication.adoption_detail, name="adoption"),
     path("case-studies/<int:page_id>/follow/", adoptions.follow, name="follow"),
     path("case-studies/<int:page_id>/unfollow/", adoptions.unfollow, name="unfollow"),
+    path("case-studies/mine/", authoring.my_case_studies, name="my_case_studies"),
+    path("case-studies/write/", authoring.write, name="write"),
+    path("case-studies/write/<int:page_id>/preview/", authoring.preview, name="write_preview"),
+    path("case-studies/write/<int:page_id>/submit/", authoring.submit, name="write_submit"),
+    path("case-studies/write/<int:page_id>/<str:step>/", authoring.write, name="write_step"),
     path("offerings/", offerings.offering_list, name="offerings"),
     path("offerings/new/", offerings.offering_edit, name="offering_new"),
     path("offerings/deployments/<int:pk>/", offerings.decide_deployment,

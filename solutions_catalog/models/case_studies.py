@@ -28,11 +28,19 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, WorkflowState
+from wagtail.models import (
+    Orderable,
+    Page,
+    PageManager,
+    TaskState,
+    TranslatableMixin,
+    WorkflowState,
+)
 from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField
 
 from common.pages import RegisteredContext
+from common.revisions import with_checked_foreign_keys
 from common.translations import needing_translation
 from indicators.models import Indicator
 from indicators.units import UnitError, check_compatible
@@ -121,9 +129,21 @@ class CaseStudyQuerySet(PageQuerySet):
         mine = self.filter(owner=user)
         if not v.staff:
             mine = mine.filter(city_id__in=v.city_ids)
-        active = WorkflowState.objects.active().filter(
-            base_content_type__app_label="wagtailcore", base_content_type__model="page",
-            object_id=Cast(OuterRef("pk"), CharField()))
+        return mine.with_moderation_state()
+
+    def with_moderation_state(self) -> "CaseStudyQuerySet":
+        """Annotated with ``moderation_state``, ``language`` and ``review_comment`` (the
+        reviewer's, when changes are requested): those awaiting someone first, then the latest
+        edited."""
+        of_page = {"base_content_type__app_label": "wagtailcore",
+                   "base_content_type__model": "page",
+                   "object_id": Cast(OuterRef("pk"), CharField())}
+        active = WorkflowState.objects.active().filter(**of_page)
+        rejected = TaskState.objects.filter(
+            status=TaskState.STATUS_REJECTED,
+            workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
+            **{f"workflow_state__{key}": value for key, value in of_page.items()},
+        ).order_by("-finished_at")
         state = Case(
             When(Q(workflow_status=WorkflowState.STATUS_IN_PROGRESS),
                  then=Value(ModerationState.IN_MODERATION)),
@@ -133,7 +153,8 @@ class CaseStudyQuerySet(PageQuerySet):
             default=Value(ModerationState.DRAFT))
         order = Case(*(When(moderation_state=key, then=Value(n))
                        for n, key in enumerate(STATE_ORDER)))
-        return (mine.annotate(workflow_status=Subquery(active.values("status")[:1]),
+        return (self.annotate(workflow_status=Subquery(active.values("status")[:1]),
+                              review_comment=Subquery(rejected.values("comment")[:1]),
                               language=F("locale__language_code"))
                 .annotate(moderation_state=state).annotate(state_order=order)
                 .select_related("city")
@@ -285,10 +306,25 @@ class CaseStudyPage(RegisteredContext, Page):
     def permissions_for_user(self, user):
         return CaseStudyPermissionTester(user, self)
 
+    @classmethod
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        # A draft restored from its revision: keys checked in a query per related model, not
+        # per KPI, partner and document row (the writing form's pages stay constant).
+        if check_fks:
+            data = with_checked_foreign_keys(cls, data, strict=strict_fks)
+            if data is None:
+                return None
+        return super().from_serializable_data(data, check_fks=False, strict_fks=strict_fks)
+
+    def period_errors(self) -> dict:
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            return {"ended_on": _("The end date is before the start date.")}
+        return {}
+
     def clean(self) -> None:
         super().clean()
-        if self.started_on and self.ended_on and self.ended_on < self.started_on:
-            raise ValidationError({"ended_on": _("The end date is before the start date.")})
+        if errors := self.period_errors():
+            raise ValidationError(errors)
 
 
 class CaseStudyKPI(TranslatableMixin, Orderable):
