@@ -19,7 +19,7 @@ from .recurrence import Pattern
 
 PARTS = [field.name for field in fields(Pattern)]
 LABELS = {
-    "frequency": _("Repeats"), "interval": _("Every how many weeks or months"),
+    "frequency": _("Frequency"), "interval": _("Every how many weeks or months"),
     "monthly_by": _("On"), "ordinal": _("Which"), "weekday": _("Weekday"),
     "monthday": _("Day of the month"), "ends": _("Ends"), "count": _("Number of meetings"),
     "until": _("Last date"), "custom": _("Rule (RFC 5545)"),

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from common.exports import csv_safe
@@ -85,8 +86,10 @@ def say_published(request: HttpRequest, meeting: Meeting, told: int | None) -> N
     """What staff hear after "Publish minutes": how many were told, or that it was done
     before and nobody was told again."""
     if told is not None:
-        messages.success(request, _("Minutes published; %(count)d attendees were told by "
-                                    "e-mail.") % {"count": told})
+        messages.success(request, ngettext(
+            "Minutes published; %(count)d attendee was told by e-mail.",
+            "Minutes published; %(count)d attendees were told by e-mail.", told)
+            % {"count": told})
         return
     meeting.refresh_from_db(fields=["minutes_published_at", "minutes_published_by"])
     with timezone.override(meeting.time_zone):

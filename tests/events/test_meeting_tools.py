@@ -140,7 +140,7 @@ def test_publishing_minutes_records_who_and_tells_attendees_once(staff, on_commi
     services.register(meeting, attendee)
     with on_commit():
         first = staff.post(f"/en/meetings/{meeting.slug}/publish-minutes/", follow=True)
-    assert "1 attendees were told" in first.content.decode()
+    assert "1 attendee was told" in first.content.decode()
     meeting.refresh_from_db()
     assert meeting.minutes_published_by.email == "staff@consortium.example"
     assert meeting.minutes_published_at is not None
@@ -180,7 +180,7 @@ def test_the_admin_action_saves_and_publishes_minutes(staff, on_commit):
             "minutes_en": "Decided: pilot in two cities.",
             "agenda": inline_formset([]), "documents": inline_formset([]),
             "action-publish-minutes": "Save and publish minutes"}), follow=True)
-    assert "1 attendees were told" in response.content.decode()
+    assert "1 attendee was told" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.minutes_en == "Decided: pilot in two cities."
     assert meeting.minutes_published_by is not None

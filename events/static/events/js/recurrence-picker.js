@@ -1,7 +1,7 @@
 // The recurrence picker: shows only the parts the chosen pattern uses, and fetches the next
 // six dates (the same fragment the "Preview dates" button renders) as the fields change.
 // An external file, so it runs under the portal's Content-Security-Policy without a nonce.
-(() => {
+function startRecurrencePicker() {
   const picker = document.querySelector("[data-recurrence-picker]");
   if (!picker) {
     return;
@@ -75,4 +75,10 @@
   form.addEventListener("change", changed);
   form.addEventListener("input", changed);
   showParts();
-})();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", startRecurrencePicker);
+} else {
+  startRecurrencePicker();
+}
