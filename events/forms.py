@@ -191,7 +191,9 @@ class MeetingForm(WagtailAdminModelForm):
             field = self.fields.get(name)
             if field is None:
                 continue
-            field.help_text = _("On the meeting's clock: %(zone)s") % {"zone": zone}
+            field.help_text = (_("On the meeting's clock: %(zone)s") % {"zone": zone}
+                               if self.instance.pk else
+                               _("On the meeting's clock, in the time zone chosen here"))
             value = getattr(self.instance, name)
             if value is not None:
                 self.initial[name] = wall_clock(value, zone)

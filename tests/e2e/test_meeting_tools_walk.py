@@ -60,7 +60,7 @@ def show_the_picker(page) -> None:
 
 def expect_six_dates(page, first: datetime.date, weekday: str) -> None:
     dates = page.locator("[data-recurrence-dates] time")
-    expect(dates).to_have_count(6)
+    expect(dates).to_have_count(6, timeout=15_000)
     expect(dates.first).to_have_text(f"{first:%Y-%m-%d} ({weekday}) 15:00")
 
 
@@ -99,7 +99,8 @@ def test_a_monthly_series_from_the_picker_and_minutes_published_once(
     # An unending weekly rule is refused at the picker.
     staff.locator("select[name=recurrence_frequency]").select_option("WEEKLY")
     staff.locator("select[name=recurrence_ends]").select_option("never")
-    expect(staff.locator("[data-recurrence-dates]")).to_contain_text("more than 500 meetings")
+    expect(staff.locator("[data-recurrence-dates]")).to_contain_text("more than 500 meetings",
+                                                                  timeout=15_000)
     staff.locator("select[name=recurrence_frequency]").select_option("MONTHLY")
     staff.locator("select[name=recurrence_ends]").select_option("count")
     expect_six_dates(staff, first, "Wed")
