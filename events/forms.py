@@ -106,7 +106,7 @@ class WhenForm(forms.Form):
     recurrence = RecurrenceField(label=_("Repeats"))
     first_date = forms.DateField(label=_("first date"))
     start_time = forms.TimeField(label=_("start time"))
-    time_zone = forms.ChoiceField(label=_("time zone"), choices=zone_choices)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=zone_choices)
 
 
 def compose_rule(form: forms.BaseForm) -> None:
@@ -157,7 +157,7 @@ class PreviewForm(WhenForm):
 
 class SeriesForm(WagtailAdminModelForm):
     recurrence = RecurrenceField(label=_("Repeats"))
-    time_zone = forms.ChoiceField(label=_("time zone"), choices=zone_choices,
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=zone_choices,
                                   initial="Asia/Seoul")
 
     def __init__(self, *args, **kwargs):
@@ -181,7 +181,7 @@ class MeetingForm(WagtailAdminModelForm):
     """Start, end and registration window typed and shown in the meeting's own zone (named
     beside each), stored as instants in UTC."""
 
-    time_zone = forms.ChoiceField(label=_("time zone"), choices=zone_choices,
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=zone_choices,
                                   initial="Asia/Seoul")
 
     def __init__(self, *args, **kwargs):

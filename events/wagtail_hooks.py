@@ -94,7 +94,8 @@ class MeetingSeriesViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("audience"), FieldPanel("organiser")]),
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("first_date"), FieldPanel("start_time"),
-                           FieldPanel("duration"), FieldPanel("time_zone")]),
+                           FieldPanel("duration")]),
+            FieldPanel("time_zone"),
             FieldPanel("recurrence"),
             RecurrencePreviewPanel(heading=_("Next dates")),
         ], heading=_("When")),
