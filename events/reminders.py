@@ -12,7 +12,7 @@ from django.utils import timezone
 from members import notify
 from members.permissions import MemberAction, check
 
-from .models import MeetingStatus, Registration, ReminderKind, ReminderSent
+from .models import Meeting, MeetingStatus, Registration, ReminderKind, ReminderSent
 
 WINDOWS = {ReminderKind.WEEK: datetime.timedelta(days=7),
            ReminderKind.DAY: datetime.timedelta(days=1)}
@@ -38,11 +38,13 @@ def send_reminders(now: datetime.datetime | None = None) -> int:
     return sent
 
 
-def send_minutes() -> int:
-    """The minutes of each meeting, once published, to those who were confirmed for it and
-    may read them (members; a partner only if confirmed, which they are)."""
+def send_minutes(meeting: Meeting | None = None) -> int:
+    """The minutes of each meeting (or of ``meeting``), once published, to those who were
+    confirmed for it and may read them (members; a partner only if confirmed, which they
+    are)."""
     registrations = (Registration.objects.confirmed()
                      .filter(meeting__minutes_published_at__isnull=False)
+                     .filter(**({"meeting": meeting} if meeting else {}))
                      .exclude(reminders__kind=ReminderKind.MINUTES)
                      .select_related("meeting", "user"))
     return sum(_send_once(r, ReminderKind.MINUTES) for r in registrations

@@ -5,6 +5,7 @@ promoted in order."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members import notify
@@ -19,6 +20,7 @@ from .models import (
     SeriesSubscription,
 )
 from .permissions import EventAction
+from .reminders import send_minutes
 
 
 def _refuse_closed(meeting: Meeting) -> None:
@@ -147,3 +149,22 @@ def record_attendance(meeting: Meeting, actor: User, attended_ids: set[int]) -> 
     confirmed.filter(pk__in=attended_ids).update(attended=True)
     confirmed.exclude(pk__in=attended_ids).update(attended=False)
     return confirmed.filter(attended=True).count()
+
+
+@transaction.atomic
+def publish_minutes(meeting: Meeting, actor: User) -> int | None:
+    """Publish a meeting's minutes: who and when are kept, and those confirmed for it are
+    told once (the same once-only record the hourly task keeps). Returns how many were told,
+    or None if the minutes were published already (nothing is sent again)."""
+    require(actor, EventAction.MANAGE_MEETINGS)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.minutes_published_at is not None:
+        return None
+    if not (meeting.minutes_ko.strip() or meeting.minutes_en.strip()):
+        raise ValidationError(_("Write the minutes (in Korean or English) before publishing "
+                                "them."))
+    meeting.minutes_published_at = timezone.now()
+    meeting.minutes_published_by = actor
+    meeting.save(update_fields=["minutes_published_at", "minutes_published_by",
+                                "updated_at"])
+    return send_minutes(meeting)

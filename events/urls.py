@@ -19,4 +19,5 @@ urlpatterns = [
     path("<slug:slug>/attendees/", staff.attendees, name="attendees"),
     path("<slug:slug>/attendees.csv", staff.attendees_csv, name="attendees_csv"),
     path("<slug:slug>/attendees/<int:pk>/decide/", staff.decide, name="decide"),
+    path("<slug:slug>/publish-minutes/", staff.publish_minutes, name="publish_minutes"),
 ]

@@ -64,7 +64,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         "own_zone": request.user.is_authenticated and bool(request.user.time_zone),
         # the filter form keeps the month view
         "keep": [("view", "month"), ("month", f"{month.first:%Y-%m}")] if month else [],
-        "feed": feed, "themes": Theme.objects.all(),
+        "feed": feed, "themes": Theme.objects.all(), "all_series": MeetingSeries.objects.all(),
     })
 
 

@@ -5,6 +5,7 @@ import datetime
 import uuid
 import zoneinfo
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -102,6 +103,9 @@ class Meeting(ClusterableModel):
     minutes_ko = models.TextField(_("minutes (Korean)"), blank=True)
     minutes_en = models.TextField(_("minutes (English)"), blank=True)
     minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
+    minutes_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("minutes published by"), null=True,
+        blank=True, editable=False, on_delete=models.SET_NULL, related_name="+")
     recording_url = models.URLField(_("recording link"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -138,6 +142,12 @@ class Meeting(ClusterableModel):
     @property
     def local_start(self) -> datetime.datetime:
         return self.starts_at.astimezone(self.zone)
+
+    def local_start_display(self) -> str:
+        """The start on the meeting's own clock, with its zone (the admin's list)."""
+        return f"{self.local_start:%Y-%m-%d %H:%M} ({self.time_zone})"
+
+    local_start_display.short_description = _("starts (on the meeting's clock)")
 
     @property
     def is_cancelled(self) -> bool:

@@ -18,6 +18,7 @@ from common.i18n import Localized
 from members.models import Organisation, validate_time_zone
 from solutions_catalog.models import Theme
 
+from ..recurrence import refusal
 from .meetings import Audience, MeetingKind
 
 # A rule is expanded at most this far from its first date, whatever it says (a daily
@@ -41,8 +42,8 @@ class MeetingSeries(ClusterableModel):
                                   related_name="meeting_series")
     recurrence = models.CharField(
         _("recurrence rule"), max_length=300,
-        help_text=_("An RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=2TU for the second Tuesday "
-                    "of every month."))
+        help_text=_("Kept as an RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=2TU for the second "
+                    "Tuesday of every month; staff choose it with the recurrence picker."))
     first_date = models.DateField(_("first date"))
     start_time = models.TimeField(_("start time"))
     duration = models.DurationField(_("duration"), default=datetime.timedelta(hours=2))
@@ -74,11 +75,13 @@ class MeetingSeries(ClusterableModel):
         super().clean()
         if self.recurrence and self.first_date and self.start_time:
             try:
-                self.rule()
+                refused = refusal(self)
             except (ValueError, TypeError) as error:
                 raise ValidationError({"recurrence": _(
                     "Not a recurrence rule this portal can read: write one RFC 5545 rule such "
                     "as FREQ=MONTHLY;BYDAY=2TU.")}) from error
+            if refused:
+                raise ValidationError({"recurrence": refused})
 
     def rule(self) -> rrule:
         """The rule in local wall-clock time: 10:00 stays 10:00 across daylight saving. An
