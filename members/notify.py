@@ -20,6 +20,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from common import site_url
+
 from .models import Delivery, MailPreference, MailState, Notification, User
 from .tasks import deliver
 
@@ -128,7 +130,7 @@ def read_unsubscribe_token(token: str) -> tuple[User, Kind]:
 def unsubscribe_url(person: User, slug: str, language: str) -> str:
     with translation.override(language):
         path = reverse("members:unsubscribe", args=[unsubscribe_token(person, slug)])
-    return settings.SITE_URL.rstrip("/") + path
+    return site_url.absolute(path)
 
 
 # --- Telling --------------------------------------------------------------------------------
@@ -165,7 +167,7 @@ class MailTemplates:
 def _render(templates: MailTemplates, context: dict, language: str,
             time_zone: str, *, body: bool = True) -> tuple[str, str]:
     """Subject and body; without ``body`` the subject only (a language not mailed in)."""
-    context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
+    context = {"site_url": site_url.base_url(), **context}
     with translation.override(language), timezone.override(time_zone):
         subject = " ".join(render_to_string(templates.subject, context).split())
         text = render_to_string(templates.body, context) if body else ""
