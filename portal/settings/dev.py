@@ -11,6 +11,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 
 LOG_LEVEL = env("LOG_LEVEL", default="WARNING")
 LOGGING["root"]["level"] = LOG_LEVEL
+# Django's own loggers say each thing once, through the root's handler, at that level.
+LOGGING["loggers"]["django"] = {"level": LOG_LEVEL}
 # runserver's request lines (INFO; a 4xx is a WARNING, a 5xx an ERROR) follow LOG_LEVEL too.
 LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": LOG_LEVEL,
                                        "propagate": False}
