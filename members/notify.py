@@ -54,6 +54,7 @@ MEETING_REMINDER = "meeting_reminder"
 REGISTRATION_CHANGE = "registration_change"
 REVIEW_REQUEST = "review_request"
 MODERATION_RESULT = "moderation_result"
+PAGE_COMMENT = "page_comment"
 CHALLENGE_ACTIVITY = "challenge_activity"
 CASE_STUDY_ACTIVITY = "case_study_activity"
 BID_ACTIVITY = "bid_activity"
@@ -71,6 +72,7 @@ KINDS: dict[str, Kind] = {kind.slug: kind for kind in [
     Kind(REGISTRATION_CHANGE, _("Changes to your meeting registrations")),
     Kind(REVIEW_REQUEST, _("Requests to review (applications, pages, translations)")),
     Kind(MODERATION_RESULT, _("Moderation results of what you submitted")),
+    Kind(PAGE_COMMENT, _("Comments on pages you edit or follow in the admin")),
     Kind(CHALLENGE_ACTIVITY, _("Responses to your challenges and shortlisting")),
     Kind(CASE_STUDY_ACTIVITY,
          _("Adoptions and deployments of case studies you lead or follow")),
