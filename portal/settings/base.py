@@ -198,6 +198,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 if EMBEDDED_BROKER:  # its options go to SQLAlchemy's create_engine: a writer waits its turn
     CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 20}}
+    # The console e-mail backend prints each mail as it is, not as lines of the worker's log.
+    CELERY_WORKER_REDIRECT_STDOUTS = False
 # Beat keeps its schedule in Redis behind a lock (celery-redbeat): start a beat on every host
 # you like; one holds the lock and sends, the others wait and take over within the lock's
 # timeout when it stops.

@@ -126,9 +126,9 @@ def test_a_fresh_clone_runs_ends_on_the_logins_and_sends_a_due_reminder_without_
 
 
 def _stop(run: subprocess.Popen) -> None:
-    """As Ctrl-C would: the script's trap stops its server and worker; anything left after
-    30 s is killed."""
-    os.kill(run.pid, signal.SIGINT)
+    """As Ctrl-C would (the script traps TERM as INT, and a shell started in the background
+    ignores INT): the trap stops its server and worker; anything left after 30 s is killed."""
+    os.kill(run.pid, signal.SIGTERM)
     with contextlib.suppress(subprocess.TimeoutExpired):
         run.wait(timeout=30)
     with contextlib.suppress(ProcessLookupError):
