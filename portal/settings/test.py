@@ -14,4 +14,4 @@ SEARCH_INDEX_ALIAS = "portal-search-test"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests read the INFO records (caplog) that development hides by default.
 LOG_LEVEL = "INFO"
-LOGGING["root"]["level"] = LOG_LEVEL  # noqa: F405
+LOGGING["root"]["level"] = LOGGING["loggers"]["django"]["level"] = LOG_LEVEL  # noqa: F405
