@@ -9,6 +9,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from common import site_url
+
 from .models import Meeting
 
 PRODID = "-//Smart City Consortium//Meetings//EN"
@@ -25,7 +27,7 @@ def _event(meeting: Meeting, with_link: bool) -> Event:
     place = ", ".join(p for p in (meeting.venue_name, meeting.address) if p)
     if place:
         event.add("location", place)
-    page = settings.SITE_URL.rstrip("/") + meeting.get_absolute_url()
+    page = site_url.absolute(meeting.get_absolute_url())
     description = meeting.description
     if with_link and meeting.online_url:
         description = f"{description}\n\n{meeting.online_url}".strip()

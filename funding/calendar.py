@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from common import site_url
+
 from .models import Bid, BidTask, FundingOpportunity
 
 PRODID = "-//Smart City Consortium//Funding deadlines//EN"
@@ -74,7 +76,7 @@ def deadline_month(opportunities: QuerySet, first: datetime.date) -> Month:
 
 
 def _page(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    return site_url.absolute(path)
 
 
 def _deadline(opportunity: FundingOpportunity, summary: str, uid: str) -> Event:

@@ -19,6 +19,9 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from common import site_url
 
 from .models import Delivery, MailPreference, MailState, Notification, User
 from .tasks import deliver
@@ -52,6 +55,7 @@ MEETING_REMINDER = "meeting_reminder"
 REGISTRATION_CHANGE = "registration_change"
 REVIEW_REQUEST = "review_request"
 MODERATION_RESULT = "moderation_result"
+PAGE_COMMENT = "page_comment"
 CHALLENGE_ACTIVITY = "challenge_activity"
 CASE_STUDY_ACTIVITY = "case_study_activity"
 BID_ACTIVITY = "bid_activity"
@@ -69,6 +73,7 @@ KINDS: dict[str, Kind] = {kind.slug: kind for kind in [
     Kind(REGISTRATION_CHANGE, _("Changes to your meeting registrations")),
     Kind(REVIEW_REQUEST, _("Requests to review (applications, pages, translations)")),
     Kind(MODERATION_RESULT, _("Moderation results of what you submitted")),
+    Kind(PAGE_COMMENT, _("Comments on pages you edit or follow in the admin")),
     Kind(CHALLENGE_ACTIVITY, _("Responses to your challenges and shortlisting")),
     Kind(CASE_STUDY_ACTIVITY,
          _("Adoptions and deployments of case studies you lead or follow")),
@@ -128,7 +133,7 @@ def read_unsubscribe_token(token: str) -> tuple[User, Kind]:
 def unsubscribe_url(person: User, slug: str, language: str) -> str:
     with translation.override(language):
         path = reverse("members:unsubscribe", args=[unsubscribe_token(person, slug)])
-    return settings.SITE_URL.rstrip("/") + path
+    return site_url.absolute(path)
 
 
 # --- Telling --------------------------------------------------------------------------------
@@ -165,7 +170,7 @@ class MailTemplates:
 def _render(templates: MailTemplates, context: dict, language: str,
             time_zone: str, *, body: bool = True) -> tuple[str, str]:
     """Subject and body; without ``body`` the subject only (a language not mailed in)."""
-    context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
+    context = {"site_url": site_url.base_url(), **context}
     with translation.override(language), timezone.override(time_zone):
         subject = " ".join(render_to_string(templates.subject, context).split())
         text = render_to_string(templates.body, context) if body else ""
@@ -173,9 +178,10 @@ def _render(templates: MailTemplates, context: dict, language: str,
 
 
 def tell(person: User, kind_slug: str, template: "str | MailTemplates", context: dict, *,
-         url: str = "") -> Notification | None:
+         url: "str | Page" = "") -> Notification | None:
     """Tell ``person`` something of kind ``kind_slug``: the notification is kept (subject and
-    ``url``, a path on this site, in both languages) and the e-mail, in their language and
+    ``url``, a path on this site or a Wagtail page, in both languages: the page's own
+    translation where it is live) and the e-mail, in their language and
     time zone, is sent now, kept for their weekly digest or not sent, as they chose.
     Templates get ``site_url`` (to make links absolute) and ``person``."""
     chosen = kind(kind_slug)
@@ -193,15 +199,14 @@ def tell(person: User, kind_slug: str, template: "str | MailTemplates", context:
         mail={Delivery.IMMEDIATELY: MailState.SENT, Delivery.DIGEST: MailState.AWAITING_DIGEST,
               Delivery.NEVER: MailState.NOT_SENT}[delivery],
         **{f"subject_{code}": _fit(rendered[code][0], "subject") for code in LANGUAGE_CODES},
-        **{f"url_{code}": _fit(_in_language(url, code), "url") if url else ""
-           for code in LANGUAGE_CODES})
+        **{f"url_{code}": _fit(link, "url") for code, link in _links(url).items()})
     if delivery == Delivery.IMMEDIATELY:
         _send(person.email, subject, body, person=person, kind=chosen, language=language)
     return notification
 
 
 def tell_address(email: str, kind_slug: str, template: "str | MailTemplates", context: dict,
-                 *, language: str = "ko", url: str = "") -> Notification | None:
+                 *, language: str = "ko", url: "str | Page" = "") -> Notification | None:
     """Tell whoever reads ``email``: the person signing in with it (``tell``, in their
     language), or, for an address of nobody on the portal (an applicant, a newcomer invited,
     a city's contact address), an e-mail in ``language`` and nothing kept."""
@@ -256,10 +261,20 @@ def _fit(value: str, field: str) -> str:
     return value[:limit]
 
 
+def _links(url: "str | Page") -> dict[str, str]:
+    """The notification's link in each language: a Wagtail page's live translation in that
+    language (the page itself where there is none), a path of the portal's views translated."""
+    if isinstance(url, Page):
+        versions = {version.locale.language_code: version for version in
+                    url.get_translations(inclusive=True).live().select_related("locale")}
+        return {code: (versions.get(code) or url).get_url() or "" for code in LANGUAGE_CODES}
+    return {code: _in_language(url, code) if url else "" for code in LANGUAGE_CODES}
+
+
 def _in_language(path: str, language: str) -> str:
     """A path of the portal's own views (made in the active language) in ``language``, as
-    the e-mail's links are. A Wagtail page keeps its own: each language version is a page
-    of its own."""
+    the e-mail's links are. A Wagtail page's path is kept: pass the page itself to link to
+    each language's version."""
     try:
         match = resolve(path)
     except Resolver404:

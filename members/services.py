@@ -11,7 +11,6 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +21,8 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from common import site_url
 
 from . import notify
 from .models import (
@@ -50,7 +51,7 @@ def _audit(action: str, *, actor: User | None, organisation: Organisation | None
 
 
 def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    return site_url.absolute(path)
 
 
 def _localized_path(name: str, language: str, **kwargs) -> str:

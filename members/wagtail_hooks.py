@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Membership, MembershipEvent, Organisation, OrganisationApplication
+from .moderation import PageViewSet
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -59,3 +61,8 @@ class MembersGroup(SnippetViewSetGroup):
 
 
 register_snippet(MembersGroup)
+
+
+@hooks.register("register_admin_viewset", order=1)  # after Wagtail's own, which it replaces
+def register_page_viewset() -> PageViewSet:
+    return PageViewSet("pages")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site
 
+from common import site_url
 from solutions_catalog.models import CaseStudyPage, DocumentVisibility, Theme
 
 from .demo_resources import LIBRARY, RESOURCES
@@ -54,9 +55,10 @@ def seed() -> tuple[HomePage, HomePage]:
             placeholder.delete()
         home = root.add_child(instance=HomePage(slug="home", locale=korean, **HOME["ko"]))
     _publish_if_changed(home, HOME["ko"])
+    hostname, port = site_url.host_and_port()  # page.full_url in Wagtail's mails
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home,
+        defaults={"hostname": hostname, "port": port, "root_page": home,
                   "site_name": HOME["en"]["title"]},
     )
 

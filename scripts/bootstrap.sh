@@ -11,9 +11,16 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 extras="${1:-}"
-stamp=".venv/.installed${extras:+-$extras}"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
+stamps=(".venv/.installed${extras:+-$extras}")
+[ -n "$extras" ] || stamps+=(.venv/.installed-*)  # an install with extras includes the plain one
+installed=false
+for stamp in "${stamps[@]}"; do
+  if [ -f "$stamp" ] && [ ! pyproject.toml -nt "$stamp" ] && [ ! constraints.txt -nt "$stamp" ]; then
+    installed=true
+  fi
+done
+if ! $installed; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -c constraints.txt -e ".${extras:+[$extras]}"
-  touch "$stamp"
+  touch "${stamps[0]}"
 fi

@@ -57,10 +57,10 @@ def _tell_city(case_study: CaseStudyPage, template: str, context: dict) -> None:
     context = {"case_study": case_study, **context}
     if contact is not None:
         notify.tell(contact, notify.CASE_STUDY_ACTIVITY, template, context,
-                    url=case_study.url or "")
+                    url=case_study)
     elif case_study.city.contact_email:
         notify.tell_address(case_study.city.contact_email, notify.CASE_STUDY_ACTIVITY,
-                            template, context, url=case_study.url or "")
+                            template, context, url=case_study)
 
 
 @transaction.atomic

@@ -1,6 +1,8 @@
 """Settings shared by every environment. All configuration comes from environment variables
 (see the README's table); with none set the portal runs on its embedded default: SQLite, the
-database search engine, Celery tasks executed eagerly and e-mail printed on the console."""
+database search engine, Celery tasks executed eagerly and e-mail printed on the console.
+``scripts/run-demo.sh`` adds a worker with its beat over a SQLite broker (``sqla+sqlite://``),
+so that the schedule runs without Redis too."""
 
 from pathlib import Path
 from urllib.parse import urlparse
@@ -116,6 +118,12 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # A reused connection is tested before a request uses it (a restarted server is noticed).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default's web server and worker write to one file: readers never block the
+    # writer (WAL), and a transaction takes the write lock when it begins, so two never
+    # deadlock upgrading their locks; a writer waits its turn up to 20 s.
+    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;",
+                                       "transaction_mode": "IMMEDIATE", "timeout": 20}
 if DATABASE_POOL_MAX_SIZE := env.int("DATABASE_POOL_MAX_SIZE", default=0):
     # psycopg's pool per process (Django 5.1+); Django refuses it with persistent connections.
     if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
@@ -145,7 +153,11 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 # Without a broker every task runs in-process at once (the embedded default).
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
+# The embedded default's worker (scripts/run-demo.sh): kombu's SQLAlchemy transport over a
+# SQLite file; no results are kept, beat keeps its schedule in a file.
+EMBEDDED_BROKER = CELERY_BROKER_URL.startswith("sqla+")
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND",
+                            default=None if EMBEDDED_BROKER else CELERY_BROKER_URL or None)
 CELERY_RESULT_EXPIRES = 3600
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -185,22 +197,34 @@ CELERY_TASK_ANNOTATIONS = {
 # mid-task); longer than any hard time limit, so a running task is never handed out twice.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+if EMBEDDED_BROKER:  # its options go to SQLAlchemy's create_engine: a writer waits its turn
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"connect_args": {"timeout": 20}}
+    # The console e-mail backend prints each mail as it is, not as lines of the worker's log.
+    CELERY_WORKER_REDIRECT_STDOUTS = False
 # Beat keeps its schedule in Redis behind a lock (celery-redbeat): start a beat on every host
 # you like; one holds the lock and sends, the others wait and take over within the lock's
 # timeout when it stops.
-CELERY_BEAT_SCHEDULER = "redbeat.RedBeatScheduler"
-CELERY_REDBEAT_REDIS_URL = env("REDBEAT_REDIS_URL", default=CELERY_BROKER_URL)
+# Without Redis (the embedded worker) beat keeps Celery's own schedule file.
+CELERY_REDBEAT_REDIS_URL = env("REDBEAT_REDIS_URL", default="" if EMBEDDED_BROKER
+                               else CELERY_BROKER_URL)
+CELERY_BEAT_SCHEDULER = ("redbeat.RedBeatScheduler" if CELERY_REDBEAT_REDIS_URL
+                         else "celery.beat:PersistentScheduler")
 CELERY_REDBEAT_KEY_PREFIX = env("REDBEAT_KEY_PREFIX", default="portal:redbeat:")
 CELERY_REDBEAT_LOCK_TIMEOUT = env.int("REDBEAT_LOCK_TIMEOUT", default=60)
 CELERY_BEAT_MAX_LOOP_INTERVAL = 10  # the beat wakes, and renews its lock, at least this often
+# Seconds between reminder runs: each run sends only what has come due, once; the embedded
+# worker looks every minute, so a demo's reminder does not wait for the hour.
+REMINDER_INTERVAL = env.float("REMINDER_INTERVAL", default=60.0 if EMBEDDED_BROKER else 3600.0)
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "portal.tasks.record_worker_heartbeat", "schedule": 60.0},
     # Retries index changes that failed (Elasticsearch down); see search.outbox.
     "search-outbox-sweep": {"task": "search.tasks.sweep_outbox", "schedule": 60.0},
     # Every series' meetings, a year ahead; see events.schedule.
     "events-materialise": {"task": "events.tasks.materialise_all_series", "schedule": 86400.0},
-    "events-reminders": {"task": "events.tasks.send_meeting_reminders", "schedule": 3600.0},
-    "funding-deadlines": {"task": "funding.tasks.send_funding_reminders", "schedule": 3600.0},
+    "events-reminders": {"task": "events.tasks.send_meeting_reminders",
+                         "schedule": REMINDER_INTERVAL},
+    "funding-deadlines": {"task": "funding.tasks.send_funding_reminders",
+                          "schedule": REMINDER_INTERVAL},
     # Read notifications are kept 180 days; see members.tasks.
     "notifications-prune": {"task": "members.tasks.prune_read_notifications",
                             "schedule": 86400.0},
@@ -366,6 +390,8 @@ MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_SIZE",
                                 default=WAGTAILDOCS_MAX_UPLOAD_SIZE + 1024 * 1024)
 
 # --- Logging --------------------------------------------------------------------------------
+# Development (dev.py) defaults to WARNING: a task's trace, a page published or a request
+# served is logged at INFO, asked for with LOG_LEVEL=INFO.
 LOG_LEVEL = env("LOG_LEVEL", default="INFO")
 LOG_FORMAT = env("LOG_FORMAT", default="text")  # "json" in production: one object per line
 LOGGING = {

@@ -12,3 +12,6 @@ SEARCH_INDEX_ALIAS = "portal-search-test"
 # Each test starts with an empty cache (see tests/conftest.py), so allauth's rate limits of one
 # test never leak into the next; the Redis cache is covered by the settings tests.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests read the INFO records (caplog) that development hides by default.
+LOG_LEVEL = "INFO"
+LOGGING["root"]["level"] = LOGGING["loggers"]["django"]["level"] = LOG_LEVEL  # noqa: F405
