@@ -10,6 +10,7 @@ from django.shortcuts import render
 from events.models import Registration
 from funding.models import Bid, BidTask
 from members.models import Membership, Notification
+from members.notifications import unread_count
 from members.permissions import is_staff
 from solutions_catalog import services as catalogue
 from solutions_catalog.models import CaseStudyPage
@@ -33,5 +34,5 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "tasks": BidTask.objects.open_for(user)[:SHOWN],
         "following": catalogue.following(user, limit=SHOWN),
         "notifications": Notification.objects.for_user(user)[:SHOWN],
-        "unread": Notification.objects.for_user(user).unread().count(),
+        "unread": unread_count(user),
     })

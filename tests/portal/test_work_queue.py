@@ -172,10 +172,10 @@ def test_the_same_number_of_queries_for_one_or_five_waiting(network, index, as_u
     client.get("/en/dashboard/")  # in each language
     # the dashboard's own for someone in no organisation (test_dashboard counts them), and
     # one per line of the queue: its first items and how many in all
-    with django_assert_num_queries(13 + 7):
+    with django_assert_num_queries(11 + 7):
         assert client.get("/dashboard/").status_code == 200
     add_waiting(network, index, 4, "more")
-    with django_assert_num_queries(13 + 7):
+    with django_assert_num_queries(11 + 7):
         html = client.get("/en/dashboard/").text
     assert "The first 3 of 5." in html
 
