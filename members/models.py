@@ -207,6 +207,12 @@ class ApplicationStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+class ApplicationQuerySet(models.QuerySet):
+    def pending(self) -> "ApplicationQuerySet":
+        """Awaiting a staff decision, the longest waiting first."""
+        return self.filter(status=ApplicationStatus.PENDING).order_by("created_at", "pk")
+
+
 class OrganisationApplication(models.Model):
     """An organisation asking to join; staff approve or decline it with a reason."""
 
@@ -236,6 +242,8 @@ class OrganisationApplication(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership application")

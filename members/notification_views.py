@@ -23,7 +23,7 @@ SHOWN = 50
 def notification_centre(request: HttpRequest) -> HttpResponse:
     mine = Notification.objects.for_user(request.user)
     return render(request, "members/notifications.html", {
-        "notifications": mine[:SHOWN], "unread": mine.unread().count()})
+        "notifications": mine[:SHOWN], "unread": notifications.unread_count(request.user)})
 
 
 @login_required

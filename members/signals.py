@@ -1,12 +1,14 @@
 """Members' receivers, connected by ``MembersConfig.ready``: the staff group after every
-migrate, an address proven by a password reset, the admin's language kept in step."""
+migrate, an address proven by a password reset, the admin's language kept in step, the
+header's unread count forgotten when a notification is made."""
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import password_reset
 from django.db.models.signals import post_migrate, post_save
 from wagtail.users.models import UserProfile
 
-from .models import User
+from .models import Notification, User
+from .notifications import forget_unread
 from .services import ensure_staff_group, mark_email_verified
 
 
@@ -14,6 +16,13 @@ def connect(config) -> None:
     post_migrate.connect(_ensure_staff_group, sender=config)
     post_save.connect(_admin_speaks_preferred_language, sender=User)
     password_reset.connect(_verify_email_on_password_reset)
+    post_save.connect(_forget_unread_count, sender=Notification)
+
+
+def _forget_unread_count(sender, instance, **kwargs) -> None:
+    # Made by members.notify.tell (or anywhere). Only read ones are ever deleted in bulk
+    # (members.tasks), which leaves the count alone: no post_delete, so that stays fast.
+    forget_unread(instance.recipient_id)
 
 
 def _ensure_staff_group(**kwargs) -> None:

@@ -3,6 +3,7 @@ wrong), the standing searches people expect without asking (vendors: new challen
 offerings' themes; a city with an open challenge: offerings and case studies matching it),
 and the periodic run that tells each owner about new matches once."""
 
+from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -112,18 +113,23 @@ def run_all() -> int:
     return sum(run(saved) for saved in SavedSearch.objects.running().only("pk"))
 
 
-def _standing(owner: User, subject: str, listing: str, themes: list[str]) -> None:
+def _standing(saved: SavedSearch | None, owner: User, subject: str, listing: str,
+              themes: list[str]) -> None:
+    """Make ``owner``'s standing search of ``subject`` unless ``saved`` is it already (then
+    follow its themes as they are now)."""
     if not themes:
         return
-    query = urlencode([("theme", slug) for slug in sorted(themes)])
+    query = urlencode([("theme", slug) for slug in themes])
+    if saved is not None:
+        if saved.query != query:
+            saved.query = query
+            saved.save(update_fields=["query"])
+        return
     with transaction.atomic():
         saved, created = SavedSearch.objects.get_or_create(
             owner=owner, standing=subject, defaults={"listing": listing, "query": query})
         if created:
             _record(saved, _matches(saved), alerted=True)
-        elif saved.query != query:
-            saved.query = query
-            saved.save(update_fields=["query"])
 
 
 def titles(searches: list[SavedSearch]) -> dict[int, str]:
@@ -149,22 +155,35 @@ def titles(searches: list[SavedSearch]) -> dict[int, str]:
 
 
 def ensure_standing_searches() -> None:
-    """Make the standing searches that are missing; stop following closed challenges."""
-    members = (Membership.objects.filter(user__is_active=True)
+    """Make the standing searches that are missing; stop following closed challenges. The
+    same few queries however many people there are, once their searches exist."""
+    vendor_themes: dict[int, set[str]] = defaultdict(set)
+    for vendor_id, slug in (VendorOffering.objects.listed().filter(themes__isnull=False)
+                            .values_list("vendor_id", "themes__slug")):
+        vendor_themes[vendor_id].add(slug)
+    challenges: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for pk, city_id, slug in Challenge.objects.open().values_list("pk", "city_id",
+                                                                  "themes__slug"):
+        challenges[city_id][pk].update([slug] if slug else [])
+    wanted: dict[tuple[int, str], tuple[User, str, list[str]]] = {}
+    members = (Membership.objects.current()
+               .filter(organisation__kind__in=[OrganisationKind.VENDOR, OrganisationKind.CITY])
                .select_related("user", "organisation"))
-    for membership in members.filter(organisation__kind=OrganisationKind.VENDOR):
-        vendor = membership.organisation
-        themes = (VendorOffering.objects.listed().filter(vendor=vendor)
-                  .values_list("themes__slug", flat=True).distinct())
-        _standing(membership.user, f"vendor:{vendor.pk}", "challenges", [t for t in themes if t])
-    open_challenges = Challenge.objects.open().prefetch_related("themes")
-    for membership in members.filter(organisation__kind=OrganisationKind.CITY):
-        for challenge in open_challenges.filter(city=membership.organisation):
-            themes = [theme.slug for theme in challenge.themes.all()]
+    for membership in members:
+        user, organisation = membership.user, membership.organisation
+        if organisation.kind == OrganisationKind.VENDOR:
+            wanted[user.pk, f"vendor:{organisation.pk}"] = (
+                user, "challenges", sorted(vendor_themes[organisation.pk]))
+        for challenge_id, themes in challenges.get(organisation.pk, {}).items():
             for listing in ("offerings", "catalogue"):
-                _standing(membership.user, f"challenge:{challenge.pk}:{listing}", listing,
-                          themes)
-    still_open = set(Challenge.objects.open().values_list("pk", flat=True))
+                wanted[user.pk, f"challenge:{challenge_id}:{listing}"] = (
+                    user, listing, sorted(themes))
+    existing = {(s.owner_id, s.standing): s for s in SavedSearch.objects.filter(
+        owner__in={user.pk for user, _listing, _themes in wanted.values()},
+        standing__gt="").only("owner_id", "standing", "query")}
+    for key, (user, listing, themes) in wanted.items():
+        _standing(existing.get(key), user, key[1], listing, themes)
+    open_ids = {pk for by_city in challenges.values() for pk in by_city}
     following = SavedSearch.objects.filter(standing__startswith="challenge:").only("standing")
     SavedSearch.objects.filter(pk__in=[
-        s.pk for s in following if int(s.standing.split(":")[1]) not in still_open]).delete()
+        s.pk for s in following if int(s.standing.split(":")[1]) not in open_ids]).delete()

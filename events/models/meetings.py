@@ -55,6 +55,14 @@ class MeetingQuerySet(models.QuerySet):
     def scheduled(self) -> "MeetingQuerySet":
         return self.filter(status=MeetingStatus.SCHEDULED)
 
+    def minutes_overdue(self, days: int) -> "MeetingQuerySet":
+        """Held (not cancelled), ended more than ``days`` days ago, and still without published
+        minutes, the longest overdue first."""
+        return (self.exclude(status=MeetingStatus.CANCELLED)
+                .filter(ends_at__lt=timezone.now() - datetime.timedelta(days=days),
+                        minutes_published_at__isnull=True)
+                .order_by("ends_at", "pk"))
+
     def with_seat_counts(self) -> "MeetingQuerySet":
         return self.annotate(confirmed_count=Count(
             "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)))

@@ -45,6 +45,13 @@ class RegistrationQuerySet(models.QuerySet):
             held=Count("pk", filter=Q(user=user, status__in=ACTIVE)))
         return counts["confirmed"], counts["held"] > 0
 
+    def awaiting_approval(self) -> "RegistrationQuerySet":
+        """Waiting for staff to approve or decline, for meetings not over yet, with their
+        meetings and people, the longest waiting first."""
+        return (self.filter(status=RegistrationStatus.PENDING,
+                            meeting__ends_at__gte=timezone.now())
+                .select_related("meeting", "user").order_by("created_at", "pk"))
+
     def waitlisted(self) -> "RegistrationQuerySet":
         """In the order they will be promoted: first come, first served."""
         return self.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "pk")

@@ -1,11 +1,14 @@
 """Joint bids for funding: a lead organisation and its partners, what they ask for, and
 where the bid stands (its status moves only through ``funding.workflow``)."""
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Indicator
@@ -46,6 +49,17 @@ class BidQuerySet(models.QuerySet):
         """Still open, their opportunity's deadline from ``start`` to before ``end``."""
         return self.active().filter(opportunity__deadline__gte=start,
                                     opportunity__deadline__lt=end)
+
+    def closing_within(self, days: int) -> "BidQuerySet":
+        """Still being written, their opportunity's deadline in the next ``days`` days."""
+        now = timezone.now()
+        return self.filter(status__in=PREPARING, opportunity__deadline__gte=now,
+                           opportunity__deadline__lt=now + datetime.timedelta(days=days))
+
+    def with_open_tasks(self) -> "BidQuerySet":
+        """Those with unfinished tasks, annotated with how many (``open_tasks``)."""
+        return (self.annotate(open_tasks=Count("tasks", filter=Q(tasks__done_at__isnull=True)))
+                .filter(open_tasks__gt=0))
 
     def visible_to(self, user) -> "BidQuerySet":
         """The bids whose team ``user`` is on (all of them for staff): the bid-team rule's

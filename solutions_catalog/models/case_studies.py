@@ -48,7 +48,7 @@ from members.models import Organisation, OrganisationKind
 from members.permissions import viewer
 
 from ..admin_forms import CaseStudyPageForm
-from ..authoring import CaseStudyPermissionTester, CatalogueIndexPermissionTester
+from ..authoring import REVIEW_WORKFLOW, CaseStudyPermissionTester, CatalogueIndexPermissionTester
 from .taxonomy import EvidenceLevel, FundingModel, MaturityStage, PartnershipModel, ServiceDomain
 
 RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul"]
@@ -168,6 +168,26 @@ class CaseStudyQuerySet(PageQuerySet):
         adopters = (adoptions.active().filter(origin__translation_key=OuterRef("translation_key"))
                     .values("origin__translation_key").annotate(n=Count("pk")).values("n"))
         return self.annotate(adoption_count=Coalesce(Subquery(adopters), 0))
+
+    def awaiting_review(self) -> "CaseStudyQuerySet":
+        """Submitted to the consortium review and waiting for staff to approve or ask for
+        changes (not those sent back to their authors), the longest waiting first."""
+        in_review = WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS, workflow__name=REVIEW_WORKFLOW,
+            base_content_type__app_label="wagtailcore", base_content_type__model="page",
+            object_id=Cast(OuterRef("pk"), CharField()))
+        return (self.annotate(submitted_at=Subquery(in_review.values("created_at")[:1]))
+                .filter(submitted_at__isnull=False).select_related("city")
+                .order_by("submitted_at", "pk"))
+
+    def translation_requested(self) -> "CaseStudyQuerySet":
+        """Live case studies an officer asked staff to translate into a language they still
+        need translating into, the earliest published first."""
+        asked = Q()
+        for code, _name in settings.LANGUAGES:
+            asked |= Q(pk__in=self.model.objects.needing_translation(code)
+                       .filter(translation_requests__language=code).values("pk"))
+        return self.filter(asked).order_by("last_published_at", "pk")
 
     def needing_translation(self, language: str) -> "CaseStudyQuerySet":
         """Live case studies that ``language`` readers cannot read as they are now (no

@@ -1,9 +1,12 @@
 """What vendors sell, and where it runs: a deployment counts once the city confirms it."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.i18n import Localized
@@ -98,6 +101,14 @@ class DeploymentQuerySet(models.QuerySet):
 
     def pending(self) -> "DeploymentQuerySet":
         return self.filter(status=DeploymentStatus.CLAIMED)
+
+    def unconfirmed_for(self, days: int) -> "DeploymentQuerySet":
+        """Claims the city has neither confirmed nor declined in ``days`` days, with their
+        offering, vendor and case study, the oldest first."""
+        return (self.pending()
+                .filter(claimed_at__lte=timezone.now() - datetime.timedelta(days=days))
+                .select_related("offering__vendor", "case_study__city")
+                .order_by("claimed_at", "pk"))
 
     def of_case_study(self, page: CaseStudyPage) -> "DeploymentQuerySet":
         return self.filter(case_study__translation_key=page.translation_key)

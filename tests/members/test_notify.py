@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events import services as events
@@ -187,6 +189,34 @@ def test_mark_one_read_needs_a_post_and_touches_only_ones_own(network, as_user):
     assert "1 unread" in header
     client.post("/en/members/me/notifications/read/")
     assert not Notification.objects.for_user(network.officer).unread().exists()
+
+
+def test_the_headers_unread_count_is_cached_and_follows_new_and_read_notifications(
+        client, network, as_user, task, on_commit):
+    client.get("/en/meetings/")  # the footer's pages are cached from now on
+    as_user(network.officer)
+
+    def page():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/en/meetings/").text
+        return html, len(queries)
+
+    html, counted = page()
+    assert 'class="badge"' not in html
+    html, cached = page()
+    assert cached == counted - 1  # the unread count came from the cache
+    with on_commit():
+        _tell(network.officer, "bid_activity", task)
+    html, _queries = page()
+    assert 'aria-label="1 unread">1</span>' in html
+    second = Notification.objects.create(recipient=network.officer, subject_en="Another")
+    assert 'aria-label="2 unread">2</span>' in page()[0]
+    client.post(f"/en/members/me/notifications/{second.pk}/read/")
+    assert 'aria-label="1 unread">1</span>' in page()[0]
+    client.post("/en/members/me/notifications/read/")
+    html, queries = page()
+    assert 'class="badge"' not in html and queries == counted
+    assert page()[1] == cached
 
 
 def test_read_notifications_are_pruned_after_180_days(network):

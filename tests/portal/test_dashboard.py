@@ -149,11 +149,11 @@ def test_the_same_number_of_queries_for_one_or_five_of_everything(
     client.get("/dashboard/")  # the footer's pages are cached from now on
     # session, user, the viewer's groups and memberships; one per section (the followed
     # case studies, the view restrictions that keep some out, their readable versions and
-    # their adoptions; unread count), and the site for page links
-    with django_assert_num_queries(17):
+    # their adoptions), and the site for page links; the unread count is cached
+    with django_assert_num_queries(15):
         assert client.get("/dashboard/").status_code == 200
     add_things(network, index, 4, "more")
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         html = client.get("/dashboard/").text
     assert "more-review-3" in html and "more task 3" in html
 

@@ -8,11 +8,16 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from members.models import Notification
+from members.models import MembershipStatus, Notification, OrganisationKind
 from portal import alerts
 from portal.models import Delivery, SavedSearch, SavedSearchMatch
 from solutions_catalog.models import Challenge, Theme, VendorOffering
-from tests.factories import OpportunityFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    OpportunityFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -164,6 +169,35 @@ def test_save_rename_choose_the_digest_and_remove(client, network, as_user, mobi
     alerts.ensure_standing_searches()  # a removed standing search is not made again
     assert "Followed for you" not in client.get("/en/saved-searches/").content.decode() \
         or SavedSearch.objects.of(network.officer).count() == 1
+
+
+def test_standing_searches_cost_the_same_queries_for_one_or_many_members(
+        network, mobility, django_assert_num_queries):
+    offering = VendorOffering.objects.create(vendor=network.hanbit, slug="fleet",
+                                             name_en="Fleet tracking", pricing_model="per_unit")
+    offering.themes.set([mobility])
+    challenge(network.daegu, mobility)
+    lapsed = OrganisationFactory(slug="lapsed", kind=OrganisationKind.VENDOR,
+                                 membership_status=MembershipStatus.LAPSED)
+    VendorOffering.objects.create(vendor=lapsed, slug="old", name_en="Old",
+                                  pricing_model="per_unit").themes.set([mobility])
+    MembershipFactory(organisation=lapsed)
+    alerts.ensure_standing_searches()  # makes the missing ones
+    # offerings' themes, open challenges, memberships, their standing searches, and the
+    # challenge searches to stop
+    with django_assert_num_queries(5):
+        alerts.ensure_standing_searches()
+    standing = SavedSearch.objects.exclude(standing="")
+    # the vendor's, and the offerings and case studies of each Daegu person's challenge
+    assert standing.count() == 1 + 2 * 2
+    for _ in range(4):
+        MembershipFactory(organisation=network.daegu)
+        MembershipFactory(organisation=network.hanbit)
+    alerts.ensure_standing_searches()
+    with django_assert_num_queries(5):
+        alerts.ensure_standing_searches()
+    assert standing.count() == 5 + 2 * 6
+    assert not standing.filter(owner__memberships__organisation=lapsed).exists()
 
 
 def test_someone_elses_saved_search_cannot_be_changed(client, network, as_user):
