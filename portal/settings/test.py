@@ -12,3 +12,5 @@ SEARCH_INDEX_ALIAS = "portal-search-test"
 # Each test starts with an empty cache (see tests/conftest.py), so allauth's rate limits of one
 # test never leak into the next; the Redis cache is covered by the settings tests.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages are rendered afresh in every test; tests/portal/test_page_cache.py turns the cache on.
+PAGE_CACHE_SECONDS = 0
