@@ -49,7 +49,7 @@ from tests.bench.stack import signed_in_session, wait_until_healthy  # noqa: E40
 
 from events.models import Meeting  # noqa: E402
 from members.demo import STAFF  # noqa: E402
-from members.models import Membership, User  # noqa: E402
+from members.models import Membership, OrganisationKind, User  # noqa: E402
 from portal.celery import app  # noqa: E402
 from solutions_catalog.models import CaseStudyPage  # noqa: E402
 
@@ -82,7 +82,10 @@ def prepare_database() -> None:
 
 def fixture(path: Path) -> None:
     """The signed-in sessions and the demo's addresses, for the locustfile."""
-    officers = Membership.objects.current().filter(role="officer").select_related("user")
+    # City officers: they write their case studies in the admin (a vendor's officer may not
+    # open it, and is told so with a 403).
+    officers = (Membership.objects.current().filter(role="officer")
+                .filter(organisation__kind=OrganisationKind.CITY).select_related("user"))
     case_studies = CaseStudyPage.objects.live()
     data = {
         "case_studies": [page.url for page in case_studies.specific()[:60]],
@@ -147,6 +150,8 @@ def main() -> None:
     parser.add_argument("--ramp", default="20,40,80,120,160,240",
                         help="user counts to step through; empty to skip the ramp")
     parser.add_argument("--ramp-duration", type=int, default=30)
+    parser.add_argument("--ramp-endpoints", action="store_true",
+                        help="print every ramp step per endpoint too")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=8208)
@@ -181,7 +186,10 @@ def main() -> None:
                       f"{'errors':>6}")
             knee = None
             for users in steps:
-                total = locust(args, users, args.ramp_duration, scratch / f"ramp{users}")[-1]
+                step = locust(args, users, args.ramp_duration, scratch / f"ramp{users}")
+                total = step[-1]
+                if args.ramp_endpoints:
+                    print("\n".join(f"      {row(stats)}" for stats in step[:-1]))
                 print(f"{users:5} {float(total['Requests/s']):7.1f} {total['50%']:>7} "
                       f"{total['95%']:>7} {total['99%']:>7} {int(total['Failure Count']):6}",
                       flush=True)
