@@ -10,6 +10,7 @@ forgetting one address would leave the others stale.
 moving from "upcoming" to "past" with the clock."""
 
 import hashlib
+import logging
 import uuid
 from collections.abc import Callable
 
@@ -19,6 +20,9 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import cc_delim_re, patch_vary_headers
 from django.utils.translation import get_language
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 HIT_HEADER = "X-Page-Cache"
@@ -95,8 +99,14 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request, generation())
-        if (stored := cache.get(key)) is not None:
+        try:
+            key = page_key(request, generation())
+            stored = cache.get(key)
+        except (RedisError, OSError) as error:
+            # Without the cache every page is rendered, as before there was one.
+            logger.warning("page cache unavailable: %s", error)
+            return self.get_response(request)
+        if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status, headers=headers)
             response[HIT_HEADER] = "hit"
@@ -105,7 +115,10 @@ class PageCacheMiddleware:
         if shareable(request, response):
             # Browsers and proxies must not hand a visitor's copy to a signed-in person.
             patch_vary_headers(response, ["Cookie"])
-            cache.set(key, (response.status_code, dict(response.items()), response.content),
-                      settings.PAGE_CACHE_SECONDS)
+            try:
+                cache.set(key, (response.status_code, dict(response.items()), response.content),
+                          settings.PAGE_CACHE_SECONDS)
+            except (RedisError, OSError) as error:
+                logger.warning("page cache unavailable: %s", error)
             response[HIT_HEADER] = "miss"
         return response
