@@ -1,38 +1,22 @@
 """A month of meetings as a grid of weeks (Monday first), in the viewer's time zone: the
 signed-in person's own zone, else the site's (``UserTimeZoneMiddleware`` activates it)."""
 
-import calendar
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
+from common.months import Month, month_grid, this_month, weeks_around
+
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # the grid reaches into the months either side
 
 
 @dataclass
-class Day:
-    date: datetime.date
-    in_month: bool
-    meetings: list = field(default_factory=list)
-
-
-@dataclass
-class Month:
-    first: datetime.date
-    weeks: list[list[Day]]
-    zone: str  # the viewer's time zone, in which every meeting is placed
+class MeetingMonth(Month):
+    zone: str = ""  # the viewer's time zone, in which every meeting is placed
     filters: str = ""  # the list's other filters (theme, kind...), kept from month to month
-
-    @property
-    def previous(self) -> datetime.date:
-        return (self.first - datetime.timedelta(days=1)).replace(day=1)
-
-    @property
-    def next(self) -> datetime.date:
-        return (self.first + datetime.timedelta(days=32)).replace(day=1)
 
     @property
     def previous_query(self) -> str:
@@ -42,16 +26,8 @@ class Month:
     def next_query(self) -> str:
         return self._query(self.next)
 
-    @property
-    def has_meetings(self) -> bool:
-        return any(day.meetings for week in self.weeks for day in week if day.in_month)
-
     def _query(self, first: datetime.date) -> str:
         return f"view=month&month={first:%Y-%m}" + (f"&{self.filters}" if self.filters else "")
-
-
-def this_month() -> datetime.date:
-    return timezone.localdate().replace(day=1)
 
 
 def parse_month(value: str | None) -> datetime.date:
@@ -75,14 +51,12 @@ def other_filters(params: QueryDict) -> str:
     return rest.urlencode()
 
 
-def month_of(meetings: QuerySet, first: datetime.date, filters: str = "") -> Month:
-    dates = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+def month_of(meetings: QuerySet, first: datetime.date, filters: str = "") -> MeetingMonth:
+    dates = weeks_around(first)
     zone = timezone.get_current_timezone()
     start = datetime.datetime.combine(dates[0][0], datetime.time(), zone)
     end = datetime.datetime.combine(dates[-1][-1] + datetime.timedelta(days=1),
                                     datetime.time(), zone)
-    by_day: dict[datetime.date, list] = {}
-    for meeting in meetings.filter(starts_at__gte=start, starts_at__lt=end):
-        by_day.setdefault(timezone.localtime(meeting.starts_at).date(), []).append(meeting)
-    return Month(first, [[Day(d, d.month == first.month, by_day.get(d, [])) for d in week]
-                         for week in dates], timezone.get_current_timezone_name(), filters)
+    weeks = month_grid(first, meetings.filter(starts_at__gte=start, starts_at__lt=end),
+                       lambda meeting: timezone.localtime(meeting.starts_at).date())
+    return MeetingMonth(first, weeks, timezone.get_current_timezone_name(), filters)

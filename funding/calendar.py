@@ -2,10 +2,8 @@
 iCalendar feeds (RFC 5545). Each deadline is carried in the funder's own time zone, with its
 VTIMEZONE: a 23:59 deadline in Washington stays 23:59 in Washington in any calendar."""
 
-import calendar as weeks_of
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from common import site_url
+from common.months import Month, month_grid, this_month, weeks_around
 
 from .models import Bid, BidTask, FundingOpportunity
 
@@ -22,31 +21,10 @@ PRODID = "-//Smart City Consortium//Funding deadlines//EN"
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
-@dataclass
-class Day:
-    date: datetime.date
-    in_month: bool
-    opportunities: list[FundingOpportunity] = field(default_factory=list)
-
-
-@dataclass
-class Month:
-    first: datetime.date
-    weeks: list[list[Day]]
-
-    @property
-    def previous(self) -> datetime.date:
-        return (self.first - datetime.timedelta(days=1)).replace(day=1)
-
-    @property
-    def next(self) -> datetime.date:
-        return (self.first + datetime.timedelta(days=32)).replace(day=1)
-
-
 def parse_month(params: QueryDict) -> tuple[datetime.date, list[str]]:
     """``?year=2026&month=12`` as its first day; this month, and a message, for anything
     that is not a month."""
-    today = timezone.localdate().replace(day=1)
+    today = this_month()
     year, month = params.get("year"), params.get("month")
     if year is None and month is None:
         return today, []
@@ -62,17 +40,15 @@ def parse_month(params: QueryDict) -> tuple[datetime.date, list[str]]:
 def deadline_month(opportunities: QuerySet, first: datetime.date) -> Month:
     """The weeks (Monday first) around ``first``, each day with the deadlines falling on it
     by the funder's clock."""
-    dates = weeks_of.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    dates = weeks_around(first)
     # a day ahead and behind: any zone's date of a deadline is within a day of UTC's
     start = datetime.datetime.combine(dates[0][0] - datetime.timedelta(days=1),
                                       datetime.time(), datetime.UTC)
     end = datetime.datetime.combine(dates[-1][-1] + datetime.timedelta(days=2),
                                     datetime.time(), datetime.UTC)
-    by_day: dict[datetime.date, list[FundingOpportunity]] = {}
-    for opportunity in opportunities.filter(deadline__gte=start, deadline__lt=end):
-        by_day.setdefault(opportunity.local_deadline.date(), []).append(opportunity)
-    return Month(first, [[Day(d, d.month == first.month, by_day.get(d, [])) for d in week]
-                         for week in dates])
+    return Month(first, month_grid(first, opportunities.filter(deadline__gte=start,
+                                                               deadline__lt=end),
+                                   lambda opportunity: opportunity.local_deadline.date()))
 
 
 def _page(path: str) -> str:

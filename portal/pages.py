@@ -4,12 +4,15 @@ the theme hubs, the resource library's listing."""
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from common.pagecache import changes_public_content, forget_pages
 from common.pages import adds_context
 from events.models import Meeting
 from funding.models import FundingOpportunity
@@ -90,3 +93,16 @@ def forget_site_links(instance: Page, **kwargs) -> None:
     pages published or unpublished at once."""
     if isinstance(instance, SITE_LINKED):
         cache.delete_many([site_links_key(code) for code, _name in settings.LANGUAGES])
+
+
+@receiver([page_published, page_unpublished])
+def forget_cached_pages_on_publish(instance: Page, **kwargs) -> None:
+    transaction.on_commit(forget_pages)
+
+
+@receiver([post_save, post_delete])
+def forget_cached_pages(sender: type, update_fields: frozenset | None = None, **kwargs) -> None:
+    """Visitors' cached pages are forgotten once a change to public content is committed (a
+    request that began before it stores its copy under the old generation, never seen again)."""
+    if changes_public_content(sender, update_fields):
+        transaction.on_commit(forget_pages)

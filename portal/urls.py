@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -25,7 +24,7 @@ urlpatterns = [
     path("sitemap.xml", cache_page(3600)(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
          name="sitemap"),
     # Sign-in only through allauth: rate limits, verified e-mail and the second factor apply.
-    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/", api.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -14,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from members.permissions import MemberAction, require
 from members.services import remember_preferred_language
 
 from . import languages
@@ -73,3 +75,16 @@ def switch_language(request: HttpRequest, language: str) -> HttpResponse:
         remember_preferred_language(request.user, language)
     # No language cookie: with Korean unprefixed, every address names its language itself.
     return redirect(found.url)
+
+
+@never_cache
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """Where Wagtail sends whoever it refuses. A visitor signs in through allauth (rate
+    limits, verified e-mail, second factor); someone already signed in who may not use the
+    administration (a vendor) is told why, since allauth's sign-in sends a signed-in person
+    straight back to ``next``: a redirect loop."""
+    if request.user.is_authenticated:
+        require(request.user, MemberAction.ACCESS_ADMIN)
+        return redirect("wagtailadmin_home")
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(reverse("account_login") + (f"?{query}" if query else ""))

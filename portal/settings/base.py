@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "common.pagecache.PageCacheMiddleware",  # after the language is known; see below
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -147,6 +148,31 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Pages for anonymous visitors come from the cache above (common.pagecache) for this many
+# seconds at most; any change to public content forgets them all at once. 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
+PAGE_CACHE_EXEMPT_PATH_PREFIXES = ("/admin/", "/healthz", "/csp-report/")
+# Saving or deleting a row of these apps forgets the cached pages, except these models,
+# which no visitor sees (private, or bookkeeping).
+PAGE_CACHE_APPS = {"members", "solutions_catalog", "events", "funding", "portal",
+                   "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects"}
+PAGE_CACHE_IGNORED_MODELS = [
+    "members.Notification", "members.MailPreference", "members.Invitation",
+    "members.OrganisationApplication", "members.MembershipEvent",
+    "solutions_catalog.CaseStudyFollow", "solutions_catalog.TranslationRequest",
+    "events.CalendarFeed", "events.ReminderSent", "events.SeriesSubscription",
+    "funding.Bid", "funding.BidPartner", "funding.BidTransition", "funding.DeadlineFeed",
+    "funding.BidTask", "funding.BidDocument", "funding.BidDocumentVersion", "funding.BidComment",
+    "funding.BidActivity", "funding.FundingReminderSent",
+    "portal.DigestSent", "portal.WorkerHeartbeat", "portal.SavedSearch",
+    "portal.SavedSearchMatch",
+    # Drafts, logs and moderation: a page changes for visitors when it is published.
+    "wagtailcore.Revision", "wagtailcore.ModelLogEntry", "wagtailcore.PageLogEntry",
+    "wagtailcore.ReferenceIndex", "wagtailcore.PageSubscription", "wagtailcore.Comment",
+    "wagtailcore.CommentReply", "wagtailcore.TaskState", "wagtailcore.WorkflowState",
+    "wagtailcore.UploadedFile",
+]
 
 # --- Background work ------------------------------------------------------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
@@ -376,8 +402,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Smart City Consortium"
 WAGTAILADMIN_BASE_URL = SITE_URL
-# Sign-in goes through allauth, which asks for the second factor staff must have.
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Sign-in goes through allauth, which asks for the second factor staff must have; this view
+# sends visitors there and tells a signed-in person the admin refuses why (portal.views).
+WAGTAILADMIN_LOGIN_URL = "admin_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset, with its rate limits
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests with members' e-mail hashes

@@ -15,3 +15,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests read the INFO records (caplog) that development hides by default.
 LOG_LEVEL = "INFO"
 LOGGING["root"]["level"] = LOGGING["loggers"]["django"]["level"] = LOG_LEVEL  # noqa: F405
+# Pages are rendered afresh in every test; tests/portal/test_page_cache.py turns the cache on.
+PAGE_CACHE_SECONDS = 0

@@ -18,6 +18,7 @@ figures; the only thing it insists on is that nobody was overbooked.
 """
 
 import argparse
+import datetime
 import http.client
 import os
 import statistics
@@ -32,21 +33,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench.stack import (  # noqa: E402
-    PRODUCTION_ON_LOCALHOST,
-    signed_in_session,
-    wait_until_healthy,
-)
-
-os.environ.update(PRODUCTION_ON_LOCALHOST)
-
-import django  # noqa: E402
-
-django.setup()
+# Sets the production settings up (with the DATABASE_URL of the environment).
+from tests.bench.stack import signed_in_session, wait_until_healthy  # noqa: E402, I001
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
+from events import services  # noqa: E402
+from events.models import Meeting, RegistrationStatus  # noqa: E402
+from members.models import Membership, Organisation, Role, User  # noqa: E402
 from tests.bench.timing import percentile  # noqa: E402
 
 CSRF_SECRET = "b" * 32  # an unmasked secret is a valid token for itself
@@ -64,8 +60,6 @@ def race_database() -> str:
 
 def people(count: int) -> list:
     """``count`` members, created once (no password: they are signed in by session)."""
-    from members.models import Membership, Organisation, Role, User
-
     organisation, _ = Organisation.objects.update_or_create(
         slug="race-city", defaults={"kind": "city", "name_ko": "경주시", "name_en": "Race City",
                                     "country": "KR", "membership_status": "active"})
@@ -80,13 +74,7 @@ def people(count: int) -> list:
     return users
 
 
-def new_meeting(seats: int, round_no: int):
-    import datetime
-
-    from django.utils import timezone
-
-    from events.models import Meeting
-
+def new_meeting(seats: int, round_no: int) -> Meeting:
     starts = timezone.now() + datetime.timedelta(days=30)
     return Meeting.objects.create(
         slug=f"race-{int(time.time())}-{round_no}", title_ko="경주 회의", title_en="Race meeting",
@@ -95,8 +83,6 @@ def new_meeting(seats: int, round_no: int):
 
 
 def counts(meeting) -> dict[str, int]:
-    from events.models import RegistrationStatus
-
     return {s: meeting.registrations.filter(status=s).count() for s in RegistrationStatus.values}
 
 
@@ -157,8 +143,6 @@ def press_register(args, path: str, sessions: list[str]) -> tuple[float, list[fl
 
 def through_service(meeting, users) -> float:
     """The same registrations straight through ``events.services.register`` in 40 threads."""
-    from events import services
-
     def register(user):
         try:
             services.register(meeting, user)

@@ -1,6 +1,9 @@
 """What the benchmarks that run the production stack share: its settings (production, with
 a fixed benchmark key and plain HTTP on localhost), signing people in by writing their
-session, and waiting for gunicorn to report healthy."""
+session, and waiting for gunicorn to report healthy.
+
+Importing it applies those settings to this process's environment (the servers it starts
+inherit them) and sets Django up: set the benchmark's own DATABASE_URL and services first."""
 
 import http.client
 import os
@@ -17,17 +20,22 @@ PRODUCTION_ON_LOCALHOST = {
     "EMAIL_URL": "dummymail://",
     "LOG_LEVEL": "WARNING",
 }
+os.environ.update(PRODUCTION_ON_LOCALHOST)
+
+import django  # noqa: E402
+
+django.setup()
+
+from allauth.account.internal.flows.login import record_authentication  # noqa: E402
+from django.contrib.auth import login  # noqa: E402
+from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
 
 
 def signed_in_session(user, *, second_factor: bool = False) -> str:
     """A session key as the login form (and the second factor, for staff) would leave it: no
     password is hashed and no login page is timed."""
-    from allauth.account.internal.flows.login import record_authentication
-    from django.contrib.auth import login
-    from django.contrib.auth.models import AnonymousUser
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.test import RequestFactory
-
     request = RequestFactory().get("/")
     request.session, request.user = SessionStore(), AnonymousUser()
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")

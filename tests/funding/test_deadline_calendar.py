@@ -102,7 +102,7 @@ def test_the_month_shows_deadlines_on_the_funders_day_and_keeps_filters(client, 
     next_link = "?year=2027&amp;month=4&amp;theme=mobility"
     assert next_link in page
     day = response.context["month"].weeks
-    [federal_day] = [d for week in day for d in week if d.opportunities]
+    [federal_day] = [d for week in day for d in week if d.items]
     assert federal_day.date == datetime.date(2027, 3, 31)  # Washington's day, not Seoul's
 
 

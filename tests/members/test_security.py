@@ -9,6 +9,8 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tests.factories import PASSWORD
 
@@ -100,3 +102,21 @@ def test_staff_powers_outside_the_admin_also_need_the_second_factor(network, cli
     response = client.get("/en/members/applications/")
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/2fa/totp/activate/")
+
+
+def test_someone_signed_in_whom_the_admin_refuses_is_told_why_not_sent_round(network, as_user):
+    """A vendor opening an editor address: Wagtail sends them to its login address, which
+    used to pass them to allauth's sign-in, which sends a signed-in person back: a loop."""
+    client = as_user(network.vendor)
+    response = client.get("/admin/pages/2/edit/", follow=True)
+    assert response.status_code == 403
+    assert [url for url, _status in response.redirect_chain] == [
+        "/admin/login/?next=/admin/pages/2/edit/"]
+    with translation.override("ko"):
+        reason = gettext("The administration is for consortium staff and city officers.")
+    assert reason in response.content.decode()
+
+
+def test_an_officer_at_the_admin_login_address_goes_to_the_admin(network, as_user):
+    response = as_user(network.officer).get("/admin/login/")
+    assert response.status_code == 302 and response["Location"] == "/admin/"

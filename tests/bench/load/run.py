@@ -26,20 +26,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+import psycopg
+
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from tests.bench.stack import (  # noqa: E402
-    PRODUCTION_ON_LOCALHOST,
-    signed_in_session,
-    wait_until_healthy,
-)
-
 DATABASE_URL = os.environ.get(
     "LOAD_DATABASE_URL", "postgres://portal:portal@127.0.0.1:5432/portal_loadbench_load")
 STACK_ENV = {
-    **PRODUCTION_ON_LOCALHOST,
     "DATABASE_URL": DATABASE_URL,
     "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
     "REDIS_URL": os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/10"),
@@ -48,6 +43,16 @@ STACK_ENV = {
     "SEARCH_INDEX_ALIAS": os.environ.get("LOAD_SEARCH_ALIAS", "portal-search-loadbench"),
 }
 os.environ.update(STACK_ENV)
+
+# Sets the production settings up on the environment above.
+from tests.bench.stack import signed_in_session, wait_until_healthy  # noqa: E402, I001
+
+from events.models import Meeting  # noqa: E402
+from members.demo import STAFF  # noqa: E402
+from members.models import Membership, OrganisationKind, User  # noqa: E402
+from portal.celery import app  # noqa: E402
+from solutions_catalog.models import CaseStudyPage  # noqa: E402
+
 KNEE_P95_MS = 1000
 
 
@@ -58,8 +63,6 @@ def manage(*command: str) -> None:
 
 def prepare_database() -> None:
     """Create, migrate and seed the benchmark's database the first time."""
-    import psycopg
-
     name = DATABASE_URL.rsplit("/", 1)[1]
     server = DATABASE_URL.rsplit("/", 1)[0].replace("postgres://", "postgresql://")
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
@@ -79,15 +82,10 @@ def prepare_database() -> None:
 
 def fixture(path: Path) -> None:
     """The signed-in sessions and the demo's addresses, for the locustfile."""
-    import django
-
-    django.setup()
-    from events.models import Meeting
-    from members.demo import STAFF
-    from members.models import Membership, User
-    from solutions_catalog.models import CaseStudyPage
-
-    officers = Membership.objects.current().filter(role="officer").select_related("user")
+    # City officers: they write their case studies in the admin (a vendor's officer may not
+    # open it, and is told so with a 403).
+    officers = (Membership.objects.current().filter(role="officer")
+                .filter(organisation__kind=OrganisationKind.CITY).select_related("user"))
     case_studies = CaseStudyPage.objects.live()
     data = {
         "case_studies": [page.url for page in case_studies.specific()[:60]],
@@ -102,8 +100,6 @@ def fixture(path: Path) -> None:
 
 def start_stack(args, scratch: Path) -> list[subprocess.Popen]:
     log = open(scratch / "stack.log", "w")  # noqa: SIM115 - closed with the processes
-    from portal.celery import app
-
     # One worker for every queue the settings declare (mail, search, default), or Celery's
     # default queue where none are declared.
     queues = [queue.name for queue in app.conf.task_queues or []]
@@ -154,6 +150,8 @@ def main() -> None:
     parser.add_argument("--ramp", default="20,40,80,120,160,240",
                         help="user counts to step through; empty to skip the ramp")
     parser.add_argument("--ramp-duration", type=int, default=30)
+    parser.add_argument("--ramp-endpoints", action="store_true",
+                        help="print every ramp step per endpoint too")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--port", type=int, default=8208)
@@ -188,7 +186,10 @@ def main() -> None:
                       f"{'errors':>6}")
             knee = None
             for users in steps:
-                total = locust(args, users, args.ramp_duration, scratch / f"ramp{users}")[-1]
+                step = locust(args, users, args.ramp_duration, scratch / f"ramp{users}")
+                total = step[-1]
+                if args.ramp_endpoints:
+                    print("\n".join(f"      {row(stats)}" for stats in step[:-1]))
                 print(f"{users:5} {float(total['Requests/s']):7.1f} {total['50%']:>7} "
                       f"{total['95%']:>7} {total['99%']:>7} {int(total['Failure Count']):6}",
                       flush=True)
