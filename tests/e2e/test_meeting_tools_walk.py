@@ -56,6 +56,8 @@ def show_the_picker(page) -> None:
     page.locator("#id_first_date").evaluate("el => el.scrollIntoView({block: 'center'})")
     page.mouse.wheel(0, 250)
     page.wait_for_timeout(300)
+    page.evaluate("() => { for (const el of document.querySelectorAll('*')) {"
+                  " if (el.scrollLeft) el.scrollLeft = 0; } }")  # centring scrolled sideways
 
 
 def expect_six_dates(page, first: datetime.date, weekday: str) -> None:
