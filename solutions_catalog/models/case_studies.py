@@ -389,6 +389,10 @@ class CaseStudyKPI(TranslatableMixin, Orderable):
         super().clean()
         if self.indicator_id is None:
             return
+        if not self.unit.strip():
+            raise ValidationError({"unit": _(
+                "Give the figure's unit: this indicator is measured in %(unit)s.")
+                % {"unit": self.indicator.unit}})
         try:
             check_compatible(self.unit, self.indicator.unit)
         except UnitError as error:

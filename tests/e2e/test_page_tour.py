@@ -25,6 +25,8 @@ def _pages(language: str) -> list[tuple[str, str]]:
         ("case-study", f"{prefix}/catalogue/daegu-smart-street-lights/"),
         ("offerings", f"{prefix}/offerings/"),
         ("challenges", f"{prefix}/challenges/"),
+        ("indicators", f"{prefix}/indicators/"),
+        ("indicator", f"{prefix}/indicators/ISO37120:7.6/"),
         ("members", f"{prefix}/members/"),
         ("meetings", f"{prefix}/meetings/"),
         ("funding", f"{prefix}/funding/"),
@@ -59,5 +61,5 @@ def test_every_page_kind_in_both_languages_and_widths(full_demo, browser, live_s
                 accessibility(page)
                 screenshot(page, f"tour-{name}-{language}-{width_name}")
                 checked += 1
-    assert checked == 2 * 2 * 16
+    assert checked == 2 * 2 * 18
     page.context.close()

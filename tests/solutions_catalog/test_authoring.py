@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from indicators.models import Indicator
 from members import notify
 from members.models import Notification, Organisation, User
 from solutions_catalog.authoring import CITY_AUTHORS_GROUP
@@ -241,3 +242,24 @@ def test_copy_move_delete_and_bulk_actions_respect_the_city(as_user, catalogue):
     assert guard_bulk_action(request, "delete", plain, None).status_code == 403
     request.user = person("staff@demo.example")
     assert guard_bulk_action(request, "delete", plain, None) is None
+
+
+@pytest.mark.parametrize("unit,message", [
+    ("GWh/yr", "“GWh/yr” cannot be converted to “kWh/km/yr”: they measure different things."),
+    ("", "unit: this indicator is measured in kWh/km/yr."),
+])
+def test_a_kpi_on_an_indicator_in_a_unit_of_another_kind_saves_nothing(as_user, index, unit,
+                                                                         message):
+    client = as_user(person("officer.suwon@demo.example", language="en"))
+    lights = Indicator.objects.get(code="ISO37120:7.6")
+    data = case_study_form(city("suwon").pk, kpis=inline_formset([{
+        "indicator": lights.pk, "metric": "가로등 전력", "baseline": "", "result": "12",
+        "unit": unit, "measured_on": ""}]))
+    before = CaseStudyPage.objects.count()
+    response = client.post(add_url(index), data)
+    assert response.status_code == 200
+    assert message in response.text
+    assert CaseStudyPage.objects.count() == before
+    data["kpis-0-unit"] = "MWh/km/yr"  # the same figure in a unit of its kind is saved
+    assert client.post(add_url(index), data).status_code == 302
+    assert CaseStudyPage.objects.get(slug=data["slug"]).kpis.get().indicator == lights
