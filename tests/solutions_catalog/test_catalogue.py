@@ -92,8 +92,11 @@ def test_case_study_page_in_both_languages(client, catalogue, prefix, heading,
                                            django_assert_max_num_queries):
     # routing, then one per relation shown (meetings it was presented at among them), two
     # for similar case studies (database engine), two for the other language (hreflang)
-    # and the footer's pages (cached afterwards), and the breadcrumbs' ancestors
-    with django_assert_max_num_queries(34):
+    # and the footer's pages (cached afterwards), and the breadcrumbs' ancestors; ten for the
+    # evidence: lineage (adoption links, the versions read, the cities, the relatives left out
+    # of similar), outcomes compared (adoptions, results, the origin's KPIs), the viewer's
+    # cities and the adoptions' stages
+    with django_assert_max_num_queries(44):
         response = client.get(f"{prefix}/catalogue/daegu-data-hub/")
     assert response.status_code == 200
     assert heading in response.text

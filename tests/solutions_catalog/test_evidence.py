@@ -184,9 +184,9 @@ def test_bad_input_is_refused_at_the_field_and_nothing_changes(
               Adoption.objects.get(pk=bucheon_adoption.pk).status)
     with translation.override("en"):
         response = post(client, bucheon_adoption, form, **data)
-    assert response.status_code == 400
-    errors = response.context[f"{form}_form"].errors
-    assert message in " ".join(errors[field]), errors
+        assert response.status_code == 400
+        errors = response.context[f"{form}_form"].errors
+        assert message in " ".join(str(e) for e in errors[field]), errors
     assert (AdoptionResult.objects.count(), AdoptionStage.objects.count(),
             Adoption.objects.get(pk=bucheon_adoption.pk).status) == before
 
