@@ -78,12 +78,16 @@ def _from_kpis(indicator: Indicator, kpis: Iterable[CaseStudyKPI]) -> list[Indic
     return results
 
 
-def _from_adoptions(indicator: Indicator,
-                    found: Iterable[AdoptionResult]) -> list[IndicatorResult]:
+def _from_adoptions(indicator: Indicator, found: Iterable[AdoptionResult],
+                    reported: set) -> list[IndicatorResult]:
     """Results the replicating cities recorded (``source`` "adoption"), each with the
-    adopter's own case study when it is published."""
+    adopter's own case study when it is published; none of an adopter whose own case study
+    already reports on the indicator (``reported``: translation keys), so no city counts twice."""
     results = []
     for result in found:
+        own = result.adoption.adopter_case_study
+        if own is not None and own.translation_key in reported:
+            continue
         try:
             value = convert(result.value, result.unit, indicator.unit)
             baseline = (None if result.baseline is None
@@ -91,7 +95,6 @@ def _from_adoptions(indicator: Indicator,
         except UnitError:
             continue
         adoption = result.adoption
-        own = adoption.adopter_case_study
         results.append(IndicatorResult(
             city=adoption.adopter, value=value, baseline=baseline,
             original_value=plain(result.value), original_unit=result.unit,
@@ -113,9 +116,10 @@ def results_on(indicator: Indicator, *, language: str, kpis: QuerySet | None = N
     adoptions = adoption_results_on(indicator, language) if adoptions is None else adoptions
     results = _from_kpis(indicator, kpis.select_related(
         "page", "page__city", "page__evidence_level").prefetch_related("page__themes"))
+    reported = {result.case_study.translation_key for result in results}
     results += _from_adoptions(indicator, adoptions.select_related(
         "adoption__adopter", "adoption__adopter_case_study", "evidence_level",
-        "adoption__origin").prefetch_related("adoption__origin__themes"))
+        "adoption__origin").prefetch_related("adoption__origin__themes"), reported)
     sign = 1 if indicator.lower_is_better else -1
     results.sort(key=lambda r: (sign * r.value, -(r.measured_on or datetime.date.min).toordinal(),
                                 r.city.slug))

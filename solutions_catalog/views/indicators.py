@@ -12,6 +12,7 @@ from common.exports import csv_safe
 from common.facets import apply_facets, filters_of
 from indicators.models import Indicator
 
+from ..evidence import ADOPTION_FACETS, adoption_results_on
 from ..indicators import FACETS, case_study_kpis, indicators_by_theme, results_on
 
 CSV_COLUMNS = ["indicator", "city", "country", "value", "unit", "baseline", "change_percent",
@@ -28,7 +29,10 @@ def _results(request: HttpRequest, code: str):
     indicator = get_object_or_404(Indicator, code=code)
     language = (get_language() or "ko")[:2]
     found = apply_facets(case_study_kpis(indicator, language), FACETS, request.GET)
-    return indicator, found, results_on(indicator, language=language, kpis=found.queryset)
+    adoptions = apply_facets(adoption_results_on(indicator, language), ADOPTION_FACETS,
+                             request.GET)
+    return indicator, found, results_on(indicator, language=language, kpis=found.queryset,
+                                        adoptions=adoptions.queryset)
 
 
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:

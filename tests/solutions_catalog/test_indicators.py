@@ -149,3 +149,11 @@ def test_indicator_page_queries_do_not_grow_with_the_results(
     with django_assert_max_num_queries(len(first.captured_queries)):
         response = client.get(f"{prefix}/indicators/{LIGHTS}/")
     assert len(response.context["results"]) == 11
+
+
+def test_filters_narrow_the_adopting_cities_results_too(client, catalogue):
+    hub = "/en/indicators/U4SSC:EC-ICT-PS-1C/"
+    adopted = [r.city.slug for r in client.get(hub).context["results"] if r.source == "adoption"]
+    assert adopted, "the demo's data-hub chain records adoption results on this indicator"
+    for result in client.get(hub, {"country": "US"}).context["results"]:
+        assert result.city.country == "US"
