@@ -37,27 +37,43 @@ def test_the_demo_bid_shows_its_shortfall(bid, as_user):
     page = as_user(person("officer.bucheon")).get(f"/en/funding/bids/{bid.pk}/").content.decode()
     assert "Committed match 40 % of the required 50 %: short by ₩200,000,000." in page
     assert "Total in USD" in page  # Peoria's in-kind share, apart
+    assert "ISO37120:7.6 · " in page  # the indicators it rests on
 
 
 def test_the_english_pack_holds_the_match_table_and_the_outcomes(bid, as_user):
     text = text_of(as_user(person("admin.daegu")).get(URL["en"].format(pk=bid.pk)))
-    for seen in ("Evidence pack for the funder", "Partners and match", "Daegu", "Bucheon",
-                 "City of Peoria", "Total in KRW ₩600,000,000 ₩120,000,000 ₩180,000,000 "
-                 "₩900,000,000", "Total in USD $0 $0 $40,000 $40,000",
-                 "Committed match 45 % of the required 50 %: short by ₩100,000,000.",
-                 "Measured outcomes", "Street-light electricity 18.4 11.2 -39.1 % GWh/yr",
-                 "Time to repair 96 30 -68.8 % hours"):
+    for seen in (
+        "Evidence pack for the funder", "Partners and match",
+        "Daegu Metropolitan City Lead ₩300,000,000 ₩0 ₩100,000,000 ₩400,000,000",
+        "Bucheon Co-applicant ₩200,000,000 ₩0 ₩50,000,000 ₩250,000,000 Received",
+        "City of Peoria Co-applicant $0 $0 $40,000 $40,000 Received",
+        "Total in KRW ₩500,000,000 ₩120,000,000 ₩180,000,000 ₩800,000,000",
+        "Total in USD $0 $0 $40,000 $40,000",
+        "Committed match 40 % of the required 50 %: short by ₩200,000,000.",
+        # the indicators it rests on, and the linked case studies' own outcomes
+        "ISO37120:7.6", "ISO37122:7.5",
+        "Street-light electricity 18.40 11.20 -39.1 % GWh/yr",
+        "Time to repair 96 30 -68.8 % hours",
+        # compared: Peoria's results beside Daegu's, in the indicator's unit
+        "Daegu Metropolitan City and City of Peoria, replicating it, on the same indicators",
+        "City of Peoria 52,000 33,000 -36.5 % February 2025 3 · Before and after",
+    ):
         assert seen in text
 
 
 def test_the_korean_pack_is_set_in_korean(bid, as_user):
     text = text_of(as_user(person("officer.bucheon")).get(URL["ko"].format(pk=bid.pk)))
-    for seen in ("지원 기관 제출용 근거 자료", "참여 기관과 매칭", "대구", "부천", "피오리아",
-                 "KRW 합계", "측정한 성과", "가로등 전력 사용량", "피오리아 스마트 가로등"):
+    for seen in ("지원 기관 제출용 근거 자료", "참여 기관과 매칭", "대구광역시 주관 ₩300,000,000",
+                 "KRW 합계 ₩500,000,000 ₩120,000,000 ₩180,000,000 ₩800,000,000",
+                 "약정 매칭이 요구 비율 50 % 중 40 %로, ₩200,000,000 부족합니다.",
+                 "측정한 성과", "가로등 전력 사용량 18.40 11.20 -39.1 % GWh/년",
+                 "대구광역시의 사례와 이를 도입한 피오리아의 성과(같은 지표)",
+                 "피오리아 스마트 가로등"):
         assert seen in text
 
 
-@pytest.mark.parametrize("login", ["admin.suwon", "officer.jacksonville", "vendor"])
+@pytest.mark.parametrize("login", ["admin.suwon", "officer.jacksonville",
+                                   "vendor.civicsense"])
 def test_the_pack_is_refused_to_anyone_off_the_team(bid, as_user, login):
     """As the bid page is: a bid outside one's team does not exist (404, never its title)."""
     for language, url in URL.items():

@@ -123,9 +123,10 @@ def test_only_the_lead_and_staff_record_the_match(team, as_user):
 def test_a_required_match_above_100_percent_is_refused_at_the_field(team):
     opportunity = team.bid.opportunity
     opportunity.match_percent = 120
-    with translation.override("en"), pytest.raises(ValidationError) as refused:
-        opportunity.full_clean()
-    assert refused.value.message_dict["match_percent"] == ["A match cannot exceed 100 %."]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            opportunity.full_clean()
+        assert refused.value.message_dict["match_percent"] == ["A match cannot exceed 100 %."]
     opportunity.refresh_from_db()
     assert opportunity.match_percent == 0
 
