@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from html import unescape
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import escape, strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
@@ -196,6 +199,17 @@ class DocumentsForm(StepForm):
         fields = []
         formsets = {"documents": {"form": RowForm, "fields": ["kind", "visibility"],
                                   "extra": 0, "can_delete": True}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+        # The browser says so at the field before sending: a body far over the limit is
+        # refused on the wire (common.limits), before this form could say anything.
+        self.fields["new_file"].widget.attrs.update({
+            "accept": ",".join(f".{ext}" for ext in settings.WAGTAILDOCS_EXTENSIONS),
+            "data-max-size": limit,
+            "data-too-large": gettext("The file is too large; the limit is %(limit)s.")
+            % {"limit": filesizeformat(limit)}})
 
     def clean(self):
         data = super().clean()
