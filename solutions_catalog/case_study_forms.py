@@ -22,6 +22,9 @@ from .drafts import NewDocument
 from .models import CaseStudyPage, DocumentType, DocumentVisibility
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Typed as text (a number input drops what it cannot read): "12,5" or "네 건" reaches the
+# form, which says at the field what is wrong.
+NUMBER = forms.TextInput(attrs={"inputmode": "decimal"})
 PARAGRAPHS = re.compile(r"\n\s*\n")
 
 
@@ -147,7 +150,8 @@ class OutcomesForm(StepForm):
         model = CaseStudyPage
         fields = ["evidence_level"]
         formsets = {"kpis": {"form": KPIRow, "fields": KPI_FIELDS, "extra": 1,
-                             "can_delete": True, "widgets": {"measured_on": DATE}}}
+                             "can_delete": True, "widgets": {"measured_on": DATE, "baseline": NUMBER,
+                                                      "result": NUMBER}}}
 
 
 class BudgetForm(StepForm):
