@@ -149,9 +149,9 @@ class OutcomesForm(StepForm):
     class Meta:
         model = CaseStudyPage
         fields = ["evidence_level"]
-        formsets = {"kpis": {"form": KPIRow, "fields": KPI_FIELDS, "extra": 1,
-                             "can_delete": True, "widgets": {"measured_on": DATE, "baseline": NUMBER,
-                                                      "result": NUMBER}}}
+        formsets = {"kpis": {
+            "form": KPIRow, "fields": KPI_FIELDS, "extra": 1, "can_delete": True,
+            "widgets": {"measured_on": DATE, "baseline": NUMBER, "result": NUMBER}}}
 
 
 class BudgetForm(StepForm):

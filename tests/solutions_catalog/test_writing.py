@@ -65,7 +65,7 @@ def revisions(page):
 
 def test_each_step_saves_a_revision_and_submission_starts_the_review(officer, draft):
     assert not draft.live and draft.owner.email == "officer.suwon@demo.example"
-    assert "<p>무신호 횡단보도에서 야간 사고가 잦았다.</p><p>특히 겨울철에.</p>" == draft.problem
+    assert draft.problem == "<p>무신호 횡단보도에서 야간 사고가 잦았다.</p><p>특히 겨울철에.</p>"
     officer.post(step_url(draft, "approach"), {
         "approach": "보행자를 감지해 바닥 조명으로 알린다.", "started_on": "2023-03-01",
         "ended_on": "2024-02-01", "go": "next"})
