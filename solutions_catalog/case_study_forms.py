@@ -13,7 +13,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.forms import ClusterForm
+from modelcluster.forms import BaseChildFormSet, ClusterForm
 
 from common.uploads import validate_upload
 from members.models import Organisation
@@ -60,6 +60,12 @@ class RowForm(ClusterForm):
         return super().has_changed() or (not self.empty_permitted and self.instance.pk is None)
 
 
+class Rows(BaseChildFormSet):
+    """Rows keep the order they are shown in (modelcluster orders every Orderable's rows)."""
+
+    ordering_widget = forms.HiddenInput
+
+
 class PartnerRow(RowForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,6 +76,7 @@ class PartnerRow(RowForm):
 class KPIRow(RowForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["indicator"].label = _("Standard indicator")
         self.fields["indicator"].empty_label = _("None: not comparable")
         self.fields["indicator"].help_text = _(
             "Choose the standard indicator it measures, so it sits beside other cities' "
@@ -150,7 +157,7 @@ class OutcomesForm(StepForm):
         model = CaseStudyPage
         fields = ["evidence_level"]
         formsets = {"kpis": {
-            "form": KPIRow, "fields": KPI_FIELDS, "extra": 1, "can_delete": True,
+            "form": KPIRow, "formset": Rows, "fields": KPI_FIELDS, "extra": 1, "can_delete": True,
             "widgets": {"measured_on": DATE, "baseline": NUMBER, "result": NUMBER}}}
 
 
@@ -165,8 +172,9 @@ class PartnersForm(StepForm):
     class Meta:
         model = CaseStudyPage
         fields = ["partnership_model"]
-        formsets = {"partners": {"form": PartnerRow, "fields": ["organisation", "role"],
-                                 "extra": 1, "can_delete": True}}
+        formsets = {"partners": {"form": PartnerRow, "formset": Rows,
+                                 "fields": ["organisation", "role"], "extra": 1,
+                                 "can_delete": True}}
 
 
 
@@ -201,8 +209,9 @@ class DocumentsForm(StepForm):
     class Meta:
         model = CaseStudyPage
         fields = []
-        formsets = {"documents": {"form": RowForm, "fields": ["kind", "visibility"],
-                                  "extra": 0, "can_delete": True}}
+        formsets = {"documents": {"form": RowForm, "formset": Rows,
+                                  "fields": ["kind", "visibility"], "extra": 0,
+                                  "can_delete": True}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
