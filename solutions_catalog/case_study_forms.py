@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from html import unescape
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import escape, strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.forms import ClusterForm
+from modelcluster.forms import BaseChildFormSet, ClusterForm
 
 from common.uploads import validate_upload
 from members.models import Organisation
@@ -19,6 +22,9 @@ from .drafts import NewDocument
 from .models import CaseStudyPage, DocumentType, DocumentVisibility
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Typed as text (a number input drops what it cannot read): "12,5" or "네 건" reaches the
+# form, which says at the field what is wrong.
+NUMBER = forms.TextInput(attrs={"inputmode": "decimal"})
 PARAGRAPHS = re.compile(r"\n\s*\n")
 
 
@@ -45,6 +51,38 @@ class PlainRichText(forms.CharField):
         return to_rich_text(super().clean(value))
 
 
+class RowForm(ClusterForm):
+    """A KPI, partner or document row."""
+
+    def has_changed(self) -> bool:
+        # A row kept only in the draft has no id yet: modelcluster drops unchanged id-less
+        # rows, so such a row counts as changed to be kept.
+        return super().has_changed() or (not self.empty_permitted and self.instance.pk is None)
+
+
+class Rows(BaseChildFormSet):
+    """Rows keep the order they are shown in (modelcluster orders every Orderable's rows)."""
+
+    ordering_widget = forms.HiddenInput
+
+
+class PartnerRow(RowForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.active().order_by(
+            "name_ko", "name_en")
+
+
+class KPIRow(RowForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].label = _("Standard indicator")
+        self.fields["indicator"].empty_label = _("None: not comparable")
+        self.fields["indicator"].help_text = _(
+            "Choose the standard indicator it measures, so it sits beside other cities' "
+            "results; the unit must convert to the indicator's.")
+
+
 class StepForm(ClusterForm):
     """Some of a case study's fields. The page's own ``clean`` (its slug's place in the tree)
     waits for submission; a step checks its fields and the period when it holds the dates."""
@@ -52,6 +90,17 @@ class StepForm(ClusterForm):
     def __init__(self, *args, user=None, cities=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        for formset in self.formsets.values():
+            self._share_choices(formset.forms)
+
+    @staticmethod
+    def _share_choices(rows: list) -> None:
+        """A select repeated on every row reads its options once."""
+        for name, field in (rows[0].fields.items() if rows else ()):
+            if isinstance(field, forms.ModelChoiceField):
+                choices = list(field.choices)
+                for row in rows:
+                    row.fields[name].choices = choices
 
     def _post_clean(self):
         construct_instance(self, self.instance, self._meta.fields, self._meta.exclude)
@@ -100,15 +149,16 @@ class ApproachForm(StepForm):
         widgets = {"started_on": DATE, "ended_on": DATE}
 
 
-KPI_FIELDS = ["metric", "baseline", "result", "unit", "measured_on"]
+KPI_FIELDS = ["indicator", "metric", "baseline", "result", "unit", "measured_on"]
 
 
 class OutcomesForm(StepForm):
     class Meta:
         model = CaseStudyPage
         fields = ["evidence_level"]
-        formsets = {"kpis": {"fields": KPI_FIELDS, "extra": 1, "can_delete": True,
-                             "widgets": {"measured_on": DATE}}}
+        formsets = {"kpis": {
+            "form": KPIRow, "formset": Rows, "fields": KPI_FIELDS, "extra": 1, "can_delete": True,
+            "widgets": {"measured_on": DATE, "baseline": NUMBER, "result": NUMBER}}}
 
 
 class BudgetForm(StepForm):
@@ -122,19 +172,10 @@ class PartnersForm(StepForm):
     class Meta:
         model = CaseStudyPage
         fields = ["partnership_model"]
-        formsets = {"partners": {"fields": ["organisation", "role"], "extra": 1,
+        formsets = {"partners": {"form": PartnerRow, "formset": Rows,
+                                 "fields": ["organisation", "role"], "extra": 1,
                                  "can_delete": True}}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.active().order_by("name_ko", "name_en")
-        formset = self.formsets["partners"]
-        rows = [*formset.forms, formset.empty_form]
-        for form in rows:
-            form.fields["organisation"].queryset = organisations
-        choices = list(rows[0].fields["organisation"].choices)  # read once for every row
-        for form in rows:
-            form.fields["organisation"].choices = choices
 
 
 class DataForm(StepForm):
@@ -168,8 +209,20 @@ class DocumentsForm(StepForm):
     class Meta:
         model = CaseStudyPage
         fields = []
-        formsets = {"documents": {"fields": ["kind", "visibility"], "extra": 0,
+        formsets = {"documents": {"form": RowForm, "formset": Rows,
+                                  "fields": ["kind", "visibility"], "extra": 0,
                                   "can_delete": True}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+        # The browser says so at the field before sending: a body far over the limit is
+        # refused on the wire (common.limits), before this form could say anything.
+        self.fields["new_file"].widget.attrs.update({
+            "accept": ",".join(f".{ext}" for ext in settings.WAGTAILDOCS_EXTENSIONS),
+            "data-max-size": limit,
+            "data-too-large": gettext("The file is too large; the limit is %(limit)s.")
+            % {"limit": filesizeformat(limit)}})
 
     def clean(self):
         data = super().clean()

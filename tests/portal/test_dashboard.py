@@ -139,7 +139,7 @@ def test_meetings_bids_and_tasks_show_their_state(network, index, as_user):
     assert "Drafting" in html
     assert html.count("overdue</strong>") == 2  # in words, not only in colour
     page = CaseStudyPage.objects.get(slug="x-draft-0")
-    assert f"/admin/pages/{page.pk}/edit/" in html
+    assert f"/en/case-studies/write/{page.pk}/problem/" in html  # the portal's form
 
 
 def test_the_same_number_of_queries_for_one_or_five_of_everything(
@@ -185,7 +185,7 @@ def test_a_newcomer_sees_where_to_start_in_korean_and_english(as_user, network):
 def test_an_officer_without_case_studies_is_invited_to_write_one(as_user, network, index):
     html = as_user(network.officer).get("/en/dashboard/").text
     assert "You have not started a case study yet" in html
-    assert 'href="/admin/"' in html
+    assert 'href="/en/case-studies/write/"' in html  # the portal's form, not the admin
 
 
 def test_signing_in_lands_on_the_dashboard_in_the_same_language(client, network):

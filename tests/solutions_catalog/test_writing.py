@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Revision, WorkflowState
 
+from indicators.models import Indicator
 from members.models import Organisation, User
 from solutions_catalog.models import CaseStudyPage, Theme
 
@@ -64,7 +65,7 @@ def revisions(page):
 
 def test_each_step_saves_a_revision_and_submission_starts_the_review(officer, draft):
     assert not draft.live and draft.owner.email == "officer.suwon@demo.example"
-    assert "<p>무신호 횡단보도에서 야간 사고가 잦았다.</p><p>특히 겨울철에.</p>" == draft.problem
+    assert draft.problem == "<p>무신호 횡단보도에서 야간 사고가 잦았다.</p><p>특히 겨울철에.</p>"
     officer.post(step_url(draft, "approach"), {
         "approach": "보행자를 감지해 바닥 조명으로 알린다.", "started_on": "2023-03-01",
         "ended_on": "2024-02-01", "go": "next"})
@@ -180,6 +181,28 @@ def test_a_60_mb_request_is_refused_before_it_is_read(officer, draft):
         "new_visibility": "members", "go": "next"})
     assert response.status_code == 413
     assert revisions(draft) == 1
+
+
+def test_saving_a_step_again_keeps_its_rows(officer, draft):
+    officer.post(step_url(draft, "outcomes"), rows("kpis", [KPI, {**KPI, "metric": "둘째"}]))
+    unchanged = [{"id": "", **KPI}, {"id": "", **KPI, "metric": "둘째"}]
+    officer.post(step_url(draft, "outcomes"), rows("kpis", unchanged, initial=2))
+    draft.refresh_from_db()
+    assert [k.metric for k in draft.get_latest_revision_as_object().kpis.all()] == [
+        "야간 보행자 사고", "둘째"]
+
+
+def test_a_kpi_on_an_indicator_needs_a_unit_that_converts(officer, draft):
+    indicator = Indicator.objects.get(unit="%") if Indicator.objects.filter(
+        unit="%").count() == 1 else Indicator.objects.filter(unit="%").first()
+    response = officer.post(step_url(draft, "outcomes"), rows(
+        "kpis", [{**KPI, "indicator": indicator.pk, "unit": "kg"}]))
+    assert "unit" in response.context["form"].formsets["kpis"].forms[0].errors
+    assert revisions(draft) == 1
+    officer.post(step_url(draft, "outcomes"), rows(
+        "kpis", [{**KPI, "indicator": indicator.pk, "unit": "%"}]))
+    draft.refresh_from_db()
+    assert draft.get_latest_revision_as_object().kpis.get().indicator == indicator
 
 
 def test_add_a_row_without_script_saves_nothing(officer, draft):

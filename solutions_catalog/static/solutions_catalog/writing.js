@@ -44,6 +44,28 @@
     });
   });
 
+  // A file over the limit is named at its field before the form is sent.
+  form.querySelectorAll("input[type=file][data-max-size]").forEach((input) => {
+    const errors = document.createElement("ul");
+    errors.className = "errorlist";
+    errors.id = `${input.id}-size-error`;
+    input.before(errors);
+    input.addEventListener("change", () => {
+      const file = input.files[0];
+      const tooLarge = file && file.size > Number(input.dataset.maxSize);
+      errors.innerHTML = "";
+      input.removeAttribute("aria-invalid");
+      if (tooLarge) {
+        const item = document.createElement("li");
+        item.textContent = input.dataset.tooLarge;
+        errors.append(item);
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", errors.id);
+        input.value = "";
+      }
+    });
+  });
+
   // Autosave: what changed since the last save, every data-autosave seconds.
   let dirty = false;
   const status = form.querySelector("[data-autosave-status]");
