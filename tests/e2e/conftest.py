@@ -1,6 +1,7 @@
 """Browser tests: Playwright drives Debian's Chromium (no downloaded browser)."""
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshot
 # axe-core's rules for WCAG 2.1 A and AA, plus its best practices (landmarks, heading order).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING_IMPACTS = {"serious", "critical"}
+OPEN_REQUESTS_TIMEOUT = 15  # seconds the live server gets to finish what it is answering
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +30,44 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def leave(page) -> None:
+    """A blank page stops the page's timers (Wagtail's editing-session ping, autosave) so that
+    nothing new is sent; then the browser's connections close with its context."""
+    if not page.is_closed():
+        page.goto("about:blank")
+
+
+def wait_for_open_requests(live_server) -> None:
+    """Until each of the live server's request threads (one per open connection) has ended."""
+    server = live_server.thread.httpd
+    deadline = time.monotonic() + OPEN_REQUESTS_TIMEOUT
+    while time.monotonic() < deadline:
+        if not [thread for thread in getattr(server, "_threads", []) if thread.is_alive()]:
+            return
+        time.sleep(0.05)
+
+
+@pytest.fixture(autouse=True)
+def _quiet_live_server_before_flush(request):
+    """The database is flushed after a live-server test; a late request still being answered
+    (an editor's editing-session ping) holds locks the flush waits for, and the flush holds
+    what the request waits for: a deadlock. So, before the flush: every page the test opened
+    is left for about:blank, its context closed, and the server's open requests finished."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    # Set up after the database fixture, so torn down before its flush.
+    request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    browser = request.getfixturevalue("browser")
+    yield
+    for context in browser.contexts:
+        for page in context.pages:
+            leave(page)
+        context.close()
+    wait_for_open_requests(live_server)
 
 
 @pytest.fixture(autouse=True)
@@ -53,6 +93,7 @@ def page(browser, live_server, demo_site):
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    leave(page)
     context.close()
 
 
