@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, QuerySet, Window
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from events.models import Meeting, Registration
 from funding.models import Bid
@@ -74,8 +74,13 @@ def _applications() -> Waiting:
     return Waiting(
         "applications", _("Membership applications"), _("Review applications"),
         reverse("members:applications"), count,
-        [Item(application.name_en, reverse("members:application", args=[application.pk]),
+        [Item(_name_of(application), reverse("members:application", args=[application.pk]),
               application.get_kind_display()) for application in applications])
+
+
+def _name_of(application: OrganisationApplication) -> str:
+    korean = get_language() == "ko" and application.name_ko
+    return application.name_ko if korean else application.name_en
 
 
 def _registrations() -> Waiting:
