@@ -114,9 +114,10 @@ def results_on(indicator: Indicator, *, language: str, kpis: QuerySet | None = N
     results."""
     kpis = case_study_kpis(indicator, language) if kpis is None else kpis
     adoptions = adoption_results_on(indicator, language) if adoptions is None else adoptions
-    results = _from_kpis(indicator, kpis.select_related(
+    kpis = list(kpis.select_related(
         "page", "page__city", "page__evidence_level").prefetch_related("page__themes"))
-    reported = {result.case_study.translation_key for result in results}
+    results = _from_kpis(indicator, kpis)
+    reported = {kpi.page.translation_key for kpi in kpis}
     results += _from_adoptions(indicator, adoptions.select_related(
         "adoption__adopter", "adoption__adopter_case_study", "evidence_level",
         "adoption__origin").prefetch_related("adoption__origin__themes"), reported)

@@ -52,11 +52,11 @@ def test_the_english_pack_holds_the_match_table_and_the_outcomes(bid, as_user):
         "Committed match 40 % of the required 50 %: short by ₩200,000,000.",
         # the indicators it rests on, and the linked case studies' own outcomes
         "ISO37120:7.6", "ISO37122:7.5",
-        "Street-light electricity 18.40 11.20 -39.1 % GWh/yr",
+        "Street-light electricity per km of lit street 3.68 2.24 -39.1 % MWh/km/yr",
         "Time to repair 96 30 -68.8 % hours",
         # compared: Peoria's results beside Daegu's, in the indicator's unit
         "Daegu Metropolitan City and City of Peoria, replicating it, on the same indicators",
-        "City of Peoria 52,000 33,000 -36.5 % February 2025 3 · Before and after",
+        "City of Peoria 3,100 1,900 -38.7 % February 2025 3 · Before and after",
     ):
         assert seen in text
 
@@ -66,7 +66,7 @@ def test_the_korean_pack_is_set_in_korean(bid, as_user):
     for seen in ("지원 기관 제출용 근거 자료", "참여 기관과 매칭", "대구광역시 주관 ₩300,000,000",
                  "KRW 합계 ₩500,000,000 ₩120,000,000 ₩180,000,000 ₩800,000,000",
                  "약정 매칭이 요구 비율 50 % 중 40 %로, ₩200,000,000 부족합니다.",
-                 "측정한 성과", "가로등 전력 사용량 18.40 11.20 -39.1 % GWh/년",
+                 "측정한 성과", "가로등 1km당 전력 사용량 3.68 2.24 -39.1 % MWh/km/년",
                  "대구광역시의 사례와 이를 도입한 피오리아의 성과(같은 지표)",
                  "피오리아 스마트 가로등"):
         assert seen in text
