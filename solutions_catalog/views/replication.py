@@ -15,6 +15,7 @@ from common.messages import flash_errors, form_errors
 from members.permissions import require
 
 from .. import replication
+from ..case_study_forms import STEPS
 from ..evidence import results_of
 from ..forms import AdaptationForm, AdoptionResultForm, AdoptionStageForm, ReplicateForm
 from ..models import Adoption, CaseStudyPage, CatalogueIndexPage
@@ -47,7 +48,7 @@ def replicate(request: HttpRequest, page_id: int) -> HttpResponse:
         return redirect(source.url)
     messages.success(request, _("Your city's replication has started: complete its draft "
                                 "case study, then record stages and results on its page."))
-    return redirect("wagtailadmin_pages:edit", adoption.adopter_case_study_id)
+    return redirect("catalogue:write_step", adoption.adopter_case_study_id, STEPS[0].slug)
 
 
 def _forms(adoption: Adoption, data=None, which: str = "") -> dict:

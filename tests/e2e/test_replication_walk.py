@@ -40,7 +40,7 @@ def test_suwon_replicates_bucheons_platform_and_its_results_sit_beside_bucheons(
     kit = officer.locator("section.replication-kit")
     expect(kit.get_by_role("heading", name="How to replicate this")).to_be_visible()
     kit.get_by_role("button", name="Start replicating").click()
-    officer.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    officer.wait_for_url(re.compile(r"/case-studies/write/\d+/problem/$"))
     adoption = Adoption.objects.get(adopter__slug="suwon", origin__slug=PLATFORM)
     draft = CaseStudyPage.objects.get(pk=adoption.adopter_case_study_id)
     assert not draft.live and draft.city.slug == "suwon"

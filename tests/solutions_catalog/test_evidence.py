@@ -223,7 +223,7 @@ def test_start_replicating_creates_the_adoption_and_a_draft_with_the_origins_ind
     adoption = Adoption.objects.get(adopter__slug="suwon", origin__slug=lights.slug)
     draft = adoption.adopter_case_study
     assert response.status_code == 302
-    assert response["Location"] == f"/admin/pages/{draft.pk}/edit/"
+    assert response["Location"] == f"/en/case-studies/write/{draft.pk}/problem/"
     assert not draft.live and draft.city.slug == "suwon" and draft.owner == officer
     assert draft.get_parent().specific_class.__name__ == "CatalogueIndexPage"
     assert draft.locale.language_code == "en"
@@ -231,7 +231,7 @@ def test_start_replicating_creates_the_adoption_and_a_draft_with_the_origins_ind
     assert [(k.indicator.code if k.indicator else None, k.unit, k.result)
             for k in revision.kpis.all()] == [
         (k.indicator.code if k.indicator else None, k.unit, None) for k in lights.kpis.all()]
-    assert client.get(f"/admin/pages/{draft.pk}/edit/").status_code == 200
+    assert client.get(f"/en/case-studies/write/{draft.pk}/problem/").status_code == 200
     # starting again is the same replication
     client.post(f"/en/case-studies/{lights.pk}/replicate/",
                 {"adopter": officer.memberships.get().organisation.pk})
