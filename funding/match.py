@@ -18,11 +18,9 @@ KINDS = ("public", "private", "in_kind")
 
 
 @dataclass(frozen=True)
-class MatchLine:
-    """One organisation's commitment; ``partner`` is None for the lead."""
+class CurrencyTotal:
+    """Public, private and in-kind match in one currency: a commitment's, or a bid's total."""
 
-    organisation: Organisation
-    partner: BidPartner | None
     currency: str
     public: Decimal
     private: Decimal
@@ -34,15 +32,11 @@ class MatchLine:
 
 
 @dataclass(frozen=True)
-class CurrencyTotal:
-    currency: str
-    public: Decimal
-    private: Decimal
-    in_kind: Decimal
+class MatchLine(CurrencyTotal):
+    """One organisation's commitment; ``partner`` is None for the lead."""
 
-    @property
-    def total(self) -> Decimal:
-        return self.public + self.private + self.in_kind
+    organisation: Organisation
+    partner: BidPartner | None
 
 
 @dataclass(frozen=True)
@@ -95,10 +89,9 @@ class Match:
 def _line(bid: Bid, organisation: Organisation, commitment: Commitment | None,
           partner: BidPartner | None = None) -> MatchLine:
     if commitment is None:
-        return MatchLine(organisation, partner, bid.currency, ZERO, ZERO, ZERO)
-    return MatchLine(organisation, partner, commitment.currency_in(bid),
-                     commitment.match_public, commitment.match_private,
-                     commitment.match_in_kind)
+        return MatchLine(bid.currency, ZERO, ZERO, ZERO, organisation, partner)
+    return MatchLine(commitment.currency_in(bid), commitment.match_public,
+                     commitment.match_private, commitment.match_in_kind, organisation, partner)
 
 
 def bid_match(bid: Bid, partners: list[BidPartner]) -> Match:
