@@ -1,7 +1,8 @@
 """Must-show walk of writing in the portal: a Suwon officer writes a case study in Korean
-through the step-by-step form (two KPIs, a partner, a document), submits it; staff approve it
-in the admin's workflow; it is live with its KPIs. Then Suwon's admin edits it, staff ask for
-changes with a comment, and the comment shows in "My city's case studies"."""
+through the step-by-step form (two KPIs, a partner, a document), submits it; staff open it from
+the work queue on their dashboard and approve it in the editor; it is live with its KPIs. Then
+Suwon's admin edits it, staff open it from the queue again and ask for changes with a comment in
+the editor's "Request changes" dialog, and the comment shows in "My city's case studies"."""
 
 import re
 
@@ -9,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from members import demo as members_demo
-from members.models import Organisation, User
+from members.models import Organisation
 from solutions_catalog.models import CaseStudyPage, Theme
 from tests.e2e.test_case_study_walk import footer_action, seeded, sign_in  # noqa: F401
 
@@ -18,6 +19,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "수원 스마트 횡단보도"
 PDF = b"%PDF-1.4\n% tender specification\n"
 NEXT = "저장하고 다음 단계로"
+COMMENT = "측정 기간과 방법을 적어 주세요."
+
+
+def open_from_queue(staff, page, screenshot, shot):
+    """Staff open the case study from "What waits for you" on their dashboard: the editor."""
+    staff.goto("/dashboard/")
+    queue = staff.locator("#queue-reviews")
+    expect(queue).to_contain_text(TITLE)
+    staff.locator("#queue-heading").scroll_into_view_if_needed()
+    screenshot(staff, shot)
+    queue.get_by_role("link", name=TITLE).click()
+    staff.wait_for_url(re.compile(rf"/admin/pages/{page.pk}/edit/$"))
 
 
 def korean(page):
@@ -123,9 +136,9 @@ def test_write_submit_approve_and_request_changes(browser, live_server, seeded, 
     page.refresh_from_db()
     assert not page.live
 
-    # Staff approve in the admin's workflow, as today.
+    # Staff find it in their work queue and approve it in the editor the queue links to.
     staff = sign_in(browser, live_server, "staff@demo.example", members_demo.STAFF_TOTP_SECRET)
-    staff.goto(f"/admin/pages/{page.pk}/edit/")
+    open_from_queue(staff, page, screenshot, "write-12-queue")
     footer_action(staff, "button[data-workflow-action-name=approve]"
                          ":not([data-workflow-action-modal-url])")
     staff.wait_for_load_state("networkidle")
@@ -134,7 +147,7 @@ def test_write_submit_approve_and_request_changes(browser, live_server, seeded, 
     visitor = browser.new_context(base_url=live_server.url).new_page()
     visitor.goto(page.url)
     expect(visitor.locator("#kpi-title + *")).to_contain_text("야간 보행자 사고")
-    screenshot(visitor, "write-12-live")
+    screenshot(visitor, "write-13-live")
 
     # Suwon's admin edits it; staff ask for changes with a comment; the comment shows.
     admin = sign_in(browser, live_server, "admin.suwon@demo.example")
@@ -145,10 +158,21 @@ def test_write_submit_approve_and_request_changes(browser, live_server, seeded, 
     admin.get_by_role("button", name="확인 및 제출").click()
     admin.get_by_role("button", name="검토 요청하기").click()
     admin.wait_for_url(re.compile(r"/case-studies/mine/$"))
+    open_from_queue(staff, page, screenshot, "write-14-queue-resubmitted")
+    footer_action(staff, "button[data-workflow-action-name=reject][data-workflow-action-modal-url]")
+    dialog = staff.locator(".modal form")
+    dialog.locator("textarea[name=comment]").fill(COMMENT)
+    # The dialog checks the comment, then the editor's form posts the action and Wagtail
+    # returns to the listing of the page's parent.
+    with staff.expect_navigation(url=re.compile(rf"/admin/pages/{page.get_parent().pk}/$")):
+        dialog.locator("button[type=submit]").click()
+    staff.wait_for_load_state("networkidle")
+    page.refresh_from_db()
     state = page.current_workflow_state
-    state.current_task_state.task.specific.on_action(
-        state.current_task_state, User.objects.get(email="staff@demo.example"), "reject",
-        comment="측정 기간과 방법을 적어 주세요.")
+    assert state.status == "needs_changes"
+    assert state.current_task_state.status == "rejected"
+    assert state.current_task_state.get_comment() == COMMENT
+    assert page.live  # the live version stays until the changes are approved
     admin.reload()
-    expect(admin.locator(".review-comment")).to_contain_text("측정 기간과 방법을 적어 주세요.")
-    screenshot(admin, "write-13-changes-requested")
+    expect(admin.locator(".review-comment")).to_contain_text(COMMENT)
+    screenshot(admin, "write-15-changes-requested")
