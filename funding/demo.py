@@ -158,7 +158,7 @@ BIDS = [
          title="스마트 가로등 확산: 대구 방식을 부천·피오리아와 함께",
          summary="대구의 스마트 가로등 제어 방식과 성과 기반 유지보수 계약을 부천 원도심 20개 구역으로 넓힌다. 같은 방식을 먼저 도입해 운영 중인 피오리아의 성과를 근거로 삼는다.",
          requested=2_000_000_000, cases=["daegu-smart-street-lights", "peoria-smart-street-lights"],
-         indicators=["ISO37120:7.6", "ISO37122:7.5"],
+         indicators=["ISO37120:7.6", "ISO37122:7.6"],
          lead_share=(300_000_000, 0, 100_000_000, ""),
          partners=[("bucheon", P.CO_APPLICANT, 200_000_000, 0, True, 50_000_000),
                    ("hanbit-telecom", P.TECHNOLOGY, 0, 120_000_000, False, 30_000_000),

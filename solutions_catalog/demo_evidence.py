@@ -25,13 +25,13 @@ CHAINS = {
         "aspects": ["data_model", "scale"],
         "stages": [("exploring", D(2023, 6, 12), "", ""), ("planning", D(2023, 11, 1), "", ""),
                    ("piloting", D(2024, 3, 1), "", "")],
-        "results": [("U4SSC:EC-ICT-PS-1C", 12, 46, "datasets", D(2025, 2, 1), 3),
-                    ("U4SSC:EC-ICT-PS-2C", 1, 6, "services", D(2025, 2, 1), 2)],
+        "results": [("U4SSC:EC-ICT-PS-1A", 12, 46, "datasets", D(2025, 2, 1), 3),
+                    ("U4SSC:EC-ICT-PS-2A", 1, 6, "services", D(2025, 2, 1), 2)],
     },
     ("suwon", "bucheon-urban-data-platform"): {
         "aspects": ["data_model"],
         "stages": [("exploring", D(2024, 9, 2), "", ""), ("planning", D(2025, 1, 6), "", "")],
-        "results": [("U4SSC:EC-ICT-PS-1C", 3, 12, "개", D(2025, 6, 1), 2)],
+        "results": [("U4SSC:EC-ICT-PS-1A", 3, 12, "개", D(2025, 6, 1), 2)],
     },
     ("busan", "suwon-demand-responsive-bus"): {
         "aspects": ["vendor"],

@@ -51,7 +51,7 @@ def test_the_english_pack_holds_the_match_table_and_the_outcomes(bid, as_user):
         "Total in USD $0 $0 $40,000 $40,000",
         "Committed match 40 % of the required 50 %: short by ₩200,000,000.",
         # the indicators it rests on, and the linked case studies' own outcomes
-        "ISO37120:7.6", "ISO37122:7.5",
+        "ISO37120:7.6", "ISO37122:7.6",
         "Street-light electricity per km of lit street 3.68 2.24 -39.1 % MWh/km/yr",
         "Time to repair 96 30 -68.8 % hours",
         # compared: Peoria's results beside Daegu's, in the indicator's unit

@@ -26,6 +26,23 @@ def test_every_database_has_the_seeded_indicators():
     assert broadband.name_en == "Fixed Broadband Subscriptions"
 
 
+def test_codes_read_as_the_published_sources_number_them():
+    """0003 renamed the codes the sources print otherwise and added ISO 37123 (README, sources)."""
+    codes = set(Indicator.objects.values_list("code", flat=True))
+    assert {"U4SSC:EC-ICT-PS-1A", "U4SSC:EC-ICT-PS-2A", "U4SSC:EC-ICT-ES-2A",
+            "U4SSC:EC-ICT-D-1A", "ISO37122:7.6", "ISO37122:7.7"} <= codes
+    assert not {"U4SSC:EC-ICT-PS-1C", "U4SSC:EC-ICT-PS-2C", "U4SSC:EC-ICT-ES-2C",
+                "U4SSC:EC-ICT-D-1C", "ISO37122:7.5", "U4SSC:EC-ICT-WS-1C"} & codes
+    lighting = Indicator.objects.get(code="ISO37122:7.6")
+    assert lighting.name_en.startswith("Percentage of street lighting managed by a light")
+    losses = Indicator.objects.get(code="ISO37123:5.2")
+    assert (losses.standard, losses.theme, losses.direction, losses.sdg_target, losses.unit) == (
+        "iso37123", "resilience", "lower", "11.5", "%")
+    assert Indicator.objects.filter(standard="iso37123").count() >= 4
+    assert set(Indicator.objects.values_list("theme", flat=True)) == {
+        "connectivity", "cybersecurity", "mobility", "sustainability", "resilience"}
+
+
 @pytest.mark.parametrize("field,value,message", [
     ("unit", "furlongs per fortnightly", "is not a unit the portal knows"),
     ("code", "ISO 37120/7.6", "Use letters, digits and : . _ - only"),

@@ -54,13 +54,13 @@ def test_the_data_hub_chain_compares_each_generation_with_its_own_origin(catalog
     (bucheon,) = compared_outcomes(page("daegu-data-hub"))
     assert bucheon.adoption.adopter.slug == "bucheon"
     assert figures(bucheon) == {
-        "U4SSC:EC-ICT-PS-1C": (40, 210, Decimal("425.0"), 12, 46, Decimal("283.3")),
-        "U4SSC:EC-ICT-PS-2C": (3, 27, Decimal("800.0"), 1, 6, Decimal("500.0")),
+        "U4SSC:EC-ICT-PS-1A": (40, 210, Decimal("425.0"), 12, 46, Decimal("283.3")),
+        "U4SSC:EC-ICT-PS-2A": (3, 27, Decimal("800.0"), 1, 6, Decimal("500.0")),
     }
     (suwon,) = compared_outcomes(page("bucheon-urban-data-platform", "en"))
     assert suwon.adoption.adopter.slug == "suwon"
     assert figures(suwon) == {
-        "U4SSC:EC-ICT-PS-1C": (12, 46, Decimal("283.3"), 3, 12, Decimal("300.0"))}
+        "U4SSC:EC-ICT-PS-1A": (12, 46, Decimal("283.3"), 3, 12, Decimal("300.0"))}
     chart = suwon.chart
     assert [(bar.side, round(bar.change, 1)) for bar in chart.bars] == [
         ("origin", Decimal("283.3")), ("adopter", Decimal("300.0"))]
@@ -117,7 +117,7 @@ def test_case_study_page_queries_do_not_grow_with_adoptions_and_results(
     client.get(url)  # the footer's pages, cached afterwards
     with django_assert_max_num_queries(60) as first:
         client.get(url)
-    indicator = Indicator.objects.get(code="U4SSC:EC-ICT-PS-1C")
+    indicator = Indicator.objects.get(code="U4SSC:EC-ICT-PS-1A")
     for n in range(6):
         adoption = Adoption.objects.create(origin=catalogue, status="piloting",
                                            adopter=OrganisationFactory(slug=f"city-{n}"))
@@ -145,7 +145,7 @@ def post(client, adoption, form, **data):
 
 def test_an_officer_of_the_adopter_records_a_result_and_a_stage(client, bucheon_adoption):
     client.force_login(User.objects.get(email="officer.bucheon@demo.example"))
-    indicator = Indicator.objects.get(code="U4SSC:EC-ICT-PS-1C")
+    indicator = Indicator.objects.get(code="U4SSC:EC-ICT-PS-1A")
     response = post(client, bucheon_adoption, "result", indicator=indicator.pk, value="60",
                     unit="datasets", baseline="12", measured_on="2025-09-01")
     assert response.status_code == 302
@@ -177,7 +177,7 @@ def test_bad_input_is_refused_at_the_field_and_nothing_changes(
     client.force_login(User.objects.get(email="officer.bucheon@demo.example"))
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     data = {k: tomorrow if v == "FUTURE" else v for k, v in data.items()}
-    code = data.pop("code", "U4SSC:EC-ICT-PS-1C")
+    code = data.pop("code", "U4SSC:EC-ICT-PS-1A")
     if form == "result":
         data["indicator"] = Indicator.objects.get(code=code).pk
     before = (AdoptionResult.objects.count(), AdoptionStage.objects.count(),
