@@ -44,6 +44,7 @@ def subject(network, action):
         Action.DRAFT_CASE_STUDY: network.daegu,
         Action.REQUEST_TRANSLATION: network.daegu,
         Action.RECORD_ADOPTION: network.daegu,
+        Action.RECORD_ADOPTION_OUTCOMES: network.daegu,  # Daegu adopts
         Action.POST_CHALLENGE: network.daegu,
         Action.CONFIRM_DEPLOYMENT: network.daegu,
         Action.RESPOND_TO_CHALLENGE: network.hanbit,  # answering for the vendor
@@ -55,6 +56,8 @@ def subject(network, action):
         Action.START_BID: network.daegu,
         Action.MOVE_BID: Move(Bid(network.bucheon), {"lead", "staff"}),
         Action.MANAGE_BID_TEAM: Bid(network.bucheon),
+        Action.RECORD_MATCH: Bid(network.bucheon, network.daegu),  # Daegu a partner
+        Action.EVIDENCE_PACK: Bid(network.bucheon, network.daegu),
         Action.MANAGE_FUNDING: None,
         Action.REVIEW_APPLICATIONS: None,
         Action.ACCESS_ADMIN: None,
@@ -71,6 +74,7 @@ EXPECTED = {
     Action.DRAFT_CASE_STUDY: [0, 0, 1, 1, 1],
     Action.REQUEST_TRANSLATION: [0, 0, 1, 1, 1],
     Action.RECORD_ADOPTION: [0, 0, 1, 1, 1],
+    Action.RECORD_ADOPTION_OUTCOMES: [0, 0, 1, 1, 1],
     Action.POST_CHALLENGE: [0, 0, 1, 1, 1],
     Action.CONFIRM_DEPLOYMENT: [0, 0, 1, 1, 1],
     Action.RESPOND_TO_CHALLENGE: [0, 1, 0, 0, 0],  # staff answer for no organisation
@@ -82,6 +86,8 @@ EXPECTED = {
     Action.START_BID: [0, 0, 1, 1, 1],  # a Daegu bid; vendors join bids, they do not lead
     Action.MOVE_BID: [0, 0, 0, 0, 1],
     Action.MANAGE_BID_TEAM: [0, 0, 0, 0, 1],
+    Action.RECORD_MATCH: [0, 0, 0, 0, 1],  # the lead (Bucheon) records the match, not partners
+    Action.EVIDENCE_PACK: [0, 0, 1, 1, 1],  # the whole team: Daegu's people too
     Action.MANAGE_FUNDING: [0, 0, 0, 0, 1],
     Action.REVIEW_APPLICATIONS: [0, 0, 0, 0, 1],
     Action.ACCESS_ADMIN: [0, 0, 1, 1, 1],  # city people write case studies there
