@@ -1,6 +1,7 @@
 """Demo catalogue: the taxonomies (seed 003's service domains, funding models and partnership
 types; the five NSCP themes) and case studies built on the seed documents' facts."""
 
+from indicators.library import restore_standard_indicators
 from members.models import Organisation
 
 from . import demo_case_studies, demo_marketplace
@@ -76,6 +77,7 @@ def _taxonomy(model, rows) -> None:
 
 
 def seed() -> None:
+    restore_standard_indicators()  # gone if the database was flushed since migrating
     for order, (slug, name_ko, name_en, colour, desc_ko, desc_en, focused) in enumerate(THEMES):
         theme, _ = Theme.objects.update_or_create(
             slug=slug,

@@ -8,7 +8,6 @@ from events import demo as events_demo
 from events.models import Meeting
 from funding import demo as funding_demo
 from funding.models import Bid, FundingOpportunity
-from indicators.library import restore_standard_indicators
 from members import demo as members_demo
 from members.models import Organisation
 from portal import demo as site_demo
@@ -34,7 +33,6 @@ class Command(BaseCommand):
                 "Refusing to create demo logins with DEBUG off; pass --allow-production to insist."
             )
         with transaction.atomic(), translation.override("en"):
-            restore_standard_indicators()  # gone if the database was flushed since migrating
             logins = members_demo.seed()
             catalog_demo.seed()
         home_ko, home_en = site_demo.seed()
