@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "solutions_catalog",
     "events",
     "funding",
+    "federation",
+    "harvest",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
