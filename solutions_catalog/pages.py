@@ -10,6 +10,7 @@ from search.engines import ask_or
 from .catalogue import build_catalogue
 from .evidence import compared_outcomes
 from .forms import AdoptionForm, ReplicateForm
+from .harvested import listed as harvested_listed
 from .lineage import lineage_of
 from .models import (
     Adoption,
@@ -29,7 +30,9 @@ SIMILAR = 4  # similar case studies shown
 @adds_context(CatalogueIndexPage)
 def catalogue(index: CatalogueIndexPage, request: HttpRequest) -> dict:
     # the index is served in its own language (its locale would cost a query)
-    return {"catalogue": build_catalogue(get_language(), request.GET)}
+    return {"catalogue": build_catalogue(get_language(), request.GET),
+            "network": harvested_listed(theme=request.GET.get("theme", ""),
+                                        node=request.GET.get("node", ""))}
 
 
 @adds_context(CaseStudyPage)
