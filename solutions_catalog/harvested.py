@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from harvest.models import HarvestedItem, Peer
 from indicators.models import Indicator
 
-from .models import CaseStudyPage, Theme
+from .models import AdoptionStatus, CaseStudyPage, Theme
 
 CASE_STUDY, ADOPTION = "case-study", "adoption"
 
@@ -24,7 +24,7 @@ CASE_STUDY, ADOPTION = "case-study", "adoption"
 def case_study_iri(page: CaseStudyPage) -> str:
     """The IRI this node publishes ``page`` under (``federation.iris.item_iri`` of publish:
     one item for both language versions), which peers' adoptions name as their origin."""
-    return f"{settings.SITE_URL.rstrip('/')}/federation/items/case-study/{page.translation_key}"
+    return case_study_iri_of(page.translation_key)
 
 
 def reader_language() -> str:
@@ -199,6 +199,10 @@ def shown(items: Iterable[HarvestedItem]) -> list[HarvestedCaseStudy]:
                                indicators) for item in items]
 
 
+def shown_one(item: HarvestedItem | None) -> HarvestedCaseStudy | None:
+    return shown([item])[0] if item is not None else None
+
+
 def listed(theme: str = "", node: str = "", limit: int = 12) -> list[HarvestedCaseStudy]:
     """Harvested case studies for the catalogue and a theme hub, newest first."""
     items = harvested_case_studies()
@@ -209,3 +213,81 @@ def listed(theme: str = "", node: str = "", limit: int = 12) -> list[HarvestedCa
     if node.isdigit():
         items = items.filter(peer_id=int(node))
     return shown(items.order_by("-modified_at", "-pk")[:limit])
+
+
+@dataclass(frozen=True)
+class RemoteAdopter:
+    """The city of an adoption recorded at a peer node (it is no organisation here)."""
+
+    name: Localised
+
+    @property
+    def language(self) -> str:
+        return self.name.language
+
+    def get_absolute_url(self) -> str:
+        return ""
+
+
+@dataclass
+class RemoteAdoption:
+    """An adoption of one of this node's case studies, recorded at a peer node and harvested
+    from it: shown in the lineage and compared outcomes, marked with its node."""
+
+    item: HarvestedItem
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    remote = True
+
+    @property
+    def pk(self) -> str:
+        return f"remote-{self.item.pk}"
+
+    @property
+    def adopter(self) -> RemoteAdopter:
+        adopter = self.item.data.get("scc:adopter")
+        return RemoteAdopter(localised(adopter.get("name") if isinstance(adopter, dict) else None))
+
+    @property
+    def status(self) -> str:
+        return str(self.item.data.get("scc:stage") or "")
+
+    def get_status_display(self) -> str:
+        return str(dict(AdoptionStatus.choices).get(self.status, self.status))
+
+    @property
+    def node(self) -> str:
+        return node_name(self.item.peer)
+
+    @property
+    def results(self) -> list[Outcome]:
+        return outcomes(self.item.data.get("scc:result"), self.indicators)
+
+    @property
+    def evidence_levels(self) -> list[str]:
+        return [str(entry.get("scc:evidenceLevel") or "") for entry in
+                self.item.data.get("scc:result") or [] if isinstance(entry, dict)]
+
+    @property
+    def origin_key(self) -> str:
+        return self.item.origin_iri.rsplit("/", 1)[-1]
+
+
+def case_study_iri_prefix() -> str:
+    return case_study_iri_of("")
+
+
+def case_study_iri_of(key: object) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}/federation/items/case-study/{key}"
+
+
+def remote_adoptions(pages: Iterable[CaseStudyPage] | None = None) -> list[RemoteAdoption]:
+    """Harvested adoptions of this node's case studies (of ``pages`` only, if given), their
+    indicators read at once: three queries whatever their number."""
+    items = HarvestedItem.objects.filter(kind=ADOPTION).select_related("peer").order_by("pk")
+    if pages is None:
+        items = items.filter(origin_iri__startswith=case_study_iri_prefix())
+    else:
+        items = items.filter(origin_iri__in=[case_study_iri(page) for page in pages])
+    items = list(items)
+    indicators = indicators_by_code(outcome_codes(items, "scc:result"))
+    return [RemoteAdoption(item, indicators) for item in items]

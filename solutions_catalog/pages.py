@@ -11,6 +11,7 @@ from .catalogue import build_catalogue
 from .evidence import compared_outcomes
 from .forms import AdoptionForm, ReplicateForm
 from .harvested import listed as harvested_listed
+from .harvested import remote_adoptions, shown_one
 from .lineage import lineage_of
 from .models import (
     Adoption,
@@ -43,11 +44,14 @@ def lineage(page: CaseStudyPage, request: HttpRequest) -> dict:
     may_adopt = cities.exists()
     replicates = Adoption.objects.filter(
         adopter_case_study__translation_key=page.translation_key).with_origins_here()
+    for adoption in replicates:
+        adoption.remote_here = shown_one(adoption.remote_origin)
     adoptions = list(Adoption.objects.of_case_study(page).select_related("adopter")
                      .prefetch_related("stages"))
     mine = set(cities_of(request.user).values_list("pk", flat=True)) if adoptions else set()
     return {
         "adoptions": adoptions,
+        "remote_adoptions": remote_adoptions([page]),
         "my_adoptions": [a for a in adoptions if a.adopter_id in mine],
         "replicates": replicates,
         "following": CaseStudyFollow.objects.of(request.user).of_case_study(page).exists(),

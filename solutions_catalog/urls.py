@@ -26,6 +26,7 @@ urlpatterns = [
     path("case-studies/write/<int:page_id>/<str:step>/", authoring.write, name="write_step"),
     path("catalogue/network/<int:pk>/", network.harvested_case_study,
          name="harvested_case_study"),
+    path("catalogue/network/<int:pk>/adopt/", network.adopt_harvested, name="adopt_harvested"),
     path("offerings/", offerings.offering_list, name="offerings"),
     path("offerings/new/", offerings.offering_edit, name="offering_new"),
     path("offerings/deployments/<int:pk>/", offerings.decide_deployment,
