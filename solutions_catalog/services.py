@@ -101,8 +101,9 @@ def record_remote_adoption(origin: HarvestedItem, adopter: Organisation, actor, 
     if status == AdoptionStatus.DROPPED:
         raise ValidationError(_("Record why the adoption was dropped on its own page."))
     adoption, _created = Adoption.objects.update_or_create(
-        remote_origin=origin, adopter=adopter,
-        defaults={"status": AdoptionStatus(status), "adapted": adapted.strip(),
+        remote_origin_iri=origin.iri, adopter=adopter,
+        defaults={"remote_origin": origin, "status": AdoptionStatus(status),
+                  "adapted": adapted.strip(),
                   "outcomes": outcomes.strip(), "recorded_by": actor},
     )
     latest = adoption.stages.order_by("-reached_on", "-pk").first()

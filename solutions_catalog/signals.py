@@ -4,10 +4,11 @@ Connected by ``SolutionsCatalogConfig.ready``."""
 
 from django.db.models.signals import post_delete, post_migrate, post_save
 
+from harvest.models import HarvestedItem
 from members.models import Membership, Organisation, User
 
 from .authoring import authors_group, open_catalogue_to_authors, review_workflow, sync_author
-from .models import CatalogueIndexPage
+from .models import Adoption, CatalogueIndexPage
 
 
 def connect(config) -> None:
@@ -16,6 +17,15 @@ def connect(config) -> None:
     post_save.connect(_membership_changed, sender=Membership)
     post_delete.connect(_membership_changed, sender=Membership)
     post_save.connect(_organisation_changed, sender=Organisation)
+    post_save.connect(_harvested_item_stored, sender=HarvestedItem)
+
+
+def _harvested_item_stored(sender, instance: HarvestedItem, raw: bool = False, **kwargs) -> None:
+    """A case study republished at its node comes back as a new item: the replications of it
+    recorded here (by its IRI) link to it again."""
+    if not raw and instance.kind == "case-study":
+        Adoption.objects.filter(remote_origin_iri=instance.iri,
+                                remote_origin__isnull=True).update(remote_origin=instance)
 
 
 def _open_catalogues(**kwargs) -> None:

@@ -93,9 +93,13 @@ class Adoption(models.Model):
     origin = models.ForeignKey(CaseStudyPage, verbose_name=_("case study replicated"),
                                null=True, blank=True, on_delete=models.CASCADE,
                                related_name="adoptions")
+    # A harvested origin is named by its IRI, which this node publishes as the adoption's
+    # scc:origin; the item itself may go (unpublished at its node) without taking the city's
+    # replication, its stages and results with it, and comes back linked if republished.
+    remote_origin_iri = models.URLField(_("case study replicated from another portal"),
+                                        max_length=500, blank=True, db_index=True)
     remote_origin = models.ForeignKey(
-        HarvestedItem, verbose_name=_("case study replicated from another portal"), null=True,
-        blank=True, on_delete=models.CASCADE, related_name="adoptions")
+        HarvestedItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="adoptions")
     adopter = models.ForeignKey(
         Organisation, verbose_name=_("adopting city"), on_delete=models.CASCADE,
         related_name="adoptions", limit_choices_to={"kind": OrganisationKind.CITY},
@@ -124,16 +128,18 @@ class Adoption(models.Model):
         ordering = ["-updated_at"]
         constraints = [
             models.UniqueConstraint(fields=["origin", "adopter"], name="one_adoption_per_city"),
-            models.UniqueConstraint(fields=["remote_origin", "adopter"],
+            models.UniqueConstraint(fields=["remote_origin_iri", "adopter"],
+                                    condition=~Q(remote_origin_iri=""),
                                     name="one_remote_adoption_per_city"),
             models.CheckConstraint(
-                condition=Q(origin__isnull=False, remote_origin__isnull=True)
-                | Q(origin__isnull=True, remote_origin__isnull=False),
+                condition=Q(origin__isnull=False, remote_origin_iri="", remote_origin__isnull=True)
+                | Q(origin__isnull=True, remote_origin_iri__gt=""),
                 name="adoption_has_one_origin"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.adopter} ← {self.origin or self.remote_origin} ({self.get_status_display()})"
+        origin = self.origin or self.remote_origin or self.remote_origin_iri
+        return f"{self.adopter} ← {origin} ({self.get_status_display()})"
 
     @property
     def drop_reason(self) -> str:

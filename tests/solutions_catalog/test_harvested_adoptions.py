@@ -39,14 +39,25 @@ def test_a_city_records_that_it_replicates_a_harvested_case_study(
                            {"adopter": city.pk, "status": "planning"})
     adoption = Adoption.objects.get(remote_origin=item)
     assert adoption.origin is None and adoption.adopter == city
+    assert adoption.remote_origin_iri == item.iri
     assert response.url == f"/en/adoptions/{adoption.pk}/"
     detail = client.get(response.url).content.decode()
     assert "Busan smart parking guidance" in detail and "From Busan Smart City Portal" in detail
     # Exactly one origin: never both, never none.
     with pytest.raises(IntegrityError), transaction.atomic():
-        Adoption.objects.create(origin=catalogue, remote_origin=item, adopter=city)
+        Adoption.objects.create(origin=catalogue, remote_origin_iri=item.iri, adopter=city)
     with pytest.raises(IntegrityError), transaction.atomic():
         Adoption.objects.create(adopter=city)
+    # Unpublished at its node, the case study goes; the city's replication stays, and links
+    # to the case study again when it comes back.
+    iri, busan = item.iri, item.peer
+    item.delete()
+    adoption.refresh_from_db()
+    assert adoption.remote_origin is None and adoption.stages.exists()
+    again = harvested(busan)
+    assert again.iri == iri
+    adoption.refresh_from_db()
+    assert adoption.remote_origin == again
 
 
 def test_a_peer_s_adoption_shows_in_the_lineage_and_compared_outcomes(
