@@ -18,11 +18,18 @@ pytestmark = [pytest.mark.postgres, pytest.mark.elasticsearch,
 
 
 @pytest.fixture
-def network(tmp_path):
+def network(tmp_path, django_db_setup, django_db_blocker):
+    """Three nodes cloned from this run's migrated test database (it takes minutes to
+    migrate one), torn down with everything they made."""
+    from django.db import connection, connections
+
+    migrated = connection.settings_dict["NAME"]
+    with django_db_blocker.unblock():
+        connections.close_all()  # PostgreSQL clones a database no one is connected to
     timings = Timings()
     network = Network(tmp_path, timings)
     try:
-        network.build()
+        network.build(migrated=migrated)
         yield network
     finally:
         with timings.step("teardown: processes, databases, indices, cache keys"):
