@@ -9,10 +9,13 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from common.facets import Chip, FacetGroup, FacetOption, Filters, without
 from harvest.models import HarvestedItem, Peer
 from indicators.models import Indicator
 
@@ -203,15 +206,42 @@ def shown_one(item: HarvestedItem | None) -> HarvestedCaseStudy | None:
     return shown([item])[0] if item is not None else None
 
 
-def listed(theme: str = "", node: str = "", limit: int = 12) -> list[HarvestedCaseStudy]:
+def selected_nodes(params: QueryDict) -> list[int]:
+    return [int(v) for v in params.getlist("node") if v.isascii() and v.isdigit()][:20]
+
+
+def node_filter(params: QueryDict) -> FacetGroup | None:
+    """The catalogue's "Node" filter: each peer with harvested case studies, by name, with
+    their number; one query."""
+    chosen = set(selected_nodes(params))
+    peers = (Peer.objects.annotate(n=Count("items", filter=Q(items__kind=CASE_STUDY)))
+             .filter(Q(n__gt=0) | Q(pk__in=chosen)))
+    options = [FacetOption(str(peer.pk), node_name(peer), peer.n, peer.pk in chosen)
+               for peer in peers]
+    return FacetGroup(str(_("Node")), options) if options else None
+
+
+def with_node_filter(listing: Filters, params: QueryDict) -> Filters:
+    """The catalogue's filters with the node filter added, and its chips."""
+    group = node_filter(params)
+    if group is not None:
+        listing.facets["node"] = group
+        listing.chips += [Chip(group.title, option.label, without(params, "node", option.value))
+                          for option in group.options if option.selected]
+        listing.filtered = listing.filtered or any(o.selected for o in group.options)
+    return listing
+
+
+def listed(theme: str = "", nodes: Iterable[int] = (), limit: int = 12
+           ) -> list[HarvestedCaseStudy]:
     """Harvested case studies for the catalogue and a theme hub, newest first."""
     items = harvested_case_studies()
     if theme:
         # The JSON text holds the slug in quotes: SQLite, the embedded default, has no
         # JSON containment lookup, and slugs have no quotes of their own.
         items = items.filter(themes__icontains=f'"{theme}"')
-    if node.isdigit():
-        items = items.filter(peer_id=int(node))
+    if nodes:
+        items = items.filter(peer_id__in=list(nodes))
     return shown(items.order_by("-modified_at", "-pk")[:limit])
 
 

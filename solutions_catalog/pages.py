@@ -11,7 +11,7 @@ from .catalogue import build_catalogue
 from .evidence import compared_outcomes
 from .forms import AdoptionForm, ReplicateForm
 from .harvested import listed as harvested_listed
-from .harvested import remote_adoptions, shown_one
+from .harvested import remote_adoptions, selected_nodes, shown_one, with_node_filter
 from .lineage import lineage_of
 from .models import (
     Adoption,
@@ -31,9 +31,10 @@ SIMILAR = 4  # similar case studies shown
 @adds_context(CatalogueIndexPage)
 def catalogue(index: CatalogueIndexPage, request: HttpRequest) -> dict:
     # the index is served in its own language (its locale would cost a query)
-    return {"catalogue": build_catalogue(get_language(), request.GET),
-            "network": harvested_listed(theme=request.GET.get("theme", ""),
-                                        node=request.GET.get("node", ""))}
+    nodes = selected_nodes(request.GET)
+    return {"catalogue": with_node_filter(build_catalogue(get_language(), request.GET, nodes),
+                                          request.GET),
+            "network": harvested_listed(theme=request.GET.get("theme", ""), nodes=nodes)}
 
 
 @adds_context(CaseStudyPage)

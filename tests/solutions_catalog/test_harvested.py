@@ -133,6 +133,11 @@ def test_catalogue_and_theme_hub_list_harvested_case_studies_in_constant_queries
     for key in "23456":
         harvested(busan if key < "4" else seoul, key)
     with django_assert_max_num_queries(len(first.captured_queries)):
-        client.get("/en/catalogue/")
+        listing = client.get("/en/catalogue/").content.decode()
+    # The catalogue's filters offer each portal; choosing one lists its case studies only.
+    assert re.search(f'name="node" value="{seoul.pk}"', listing)
+    only_seoul = client.get("/en/catalogue/", {"node": str(seoul.pk)}).content.decode()
+    assert only_seoul.count("From Seoul portal") == 2 and "From Busan" not in only_seoul
+    assert "Daegu" not in only_seoul.split('id="results-title"', 1)[1].split("network-title")[0]
     with django_assert_max_num_queries(len(first_hub.captured_queries)):
         client.get(hub.url)
