@@ -26,9 +26,10 @@ MAX_AGE = 60  # seconds a peer or proxy may reuse an answer without asking
 def _respond(request: HttpRequest, body: bytes, content_type: str, etag: str,
              modified: datetime.datetime | None, status: int = 200) -> HttpResponse:
     etag = quote_etag(etag)
-    last_modified = http_date(modified.timestamp()) if modified else None
+    timestamp = int(modified.timestamp()) if modified else None
+    last_modified = http_date(timestamp) if timestamp else None
     if status == 200:
-        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        response = get_conditional_response(request, etag=etag, last_modified=timestamp)
         if response is not None:
             return response
     response = HttpResponse(body, content_type=content_type, status=status)

@@ -119,6 +119,11 @@ CONTEXT: dict = {
 }
 
 
+# The types a published item (or the catalogue) may have, in the context's terms.
+ITEM_TYPES = frozenset({"scc:CaseStudy", "scc:Adoption", "schema:Event", "scc:FundingCall",
+                        "schema:Organization", "dcat:Dataset", "dcat:Catalog"})
+
+
 def licence() -> str:
     """The licence IRI stated on every published document."""
     return settings.FEDERATION_LICENCE

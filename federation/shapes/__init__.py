@@ -12,7 +12,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from ..vocabulary import CONTEXT
+from ..vocabulary import CONTEXT, ITEM_TYPES
 
 SHAPES = Path(__file__).parent
 
@@ -80,8 +80,25 @@ def _run(data: Graph, ids: list[str]) -> dict[str, list[str]]:
     return messages
 
 
+def _identity_errors(document: dict) -> list[str]:
+    """What the shapes cannot see: a document with no IRI or no known type has no focus node,
+    so SHACL would find it conforming."""
+    errors = []
+    iri = document.get("id")
+    if not (isinstance(iri, str) and iri.startswith(("http://", "https://"))):
+        errors.append("an item's id is an absolute http(s) IRI")
+    kind = document.get("type")
+    if not (isinstance(kind, str) and kind in ITEM_TYPES):
+        errors.append("an item's type is one of " + ", ".join(sorted(ITEM_TYPES)))
+    return errors
+
+
 def validate(document: dict) -> list[str]:
     """Why ``document`` fails the shapes (an empty list when it conforms)."""
+    if not isinstance(document, dict):
+        return ["not a JSON object"]
+    if errors := _identity_errors(document):
+        return errors
     try:
         data, ids = _parse([document])
     except ValueError as error:
@@ -98,6 +115,8 @@ def validate_many(documents: list[dict]) -> dict[str, list[str]]:
     for document in documents:
         if not isinstance(document, dict):
             broken[""] = ["not a JSON object"]
+        elif errors := _identity_errors(document):
+            broken[str(document.get("id", ""))] = errors
         elif document.get("@context", CONTEXT) == CONTEXT:
             ours.append({key: value for key, value in document.items() if key != "@context"})
         else:
