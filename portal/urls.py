@@ -28,6 +28,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("federation/", include("federation.urls")),
     path("language/<str:language>/", views.switch_language, name="switch_language"),
 ]
 
