@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from common.facets import Chip, FacetGroup, FacetOption, Filters, without
+from federation.iris import item_iri
 from harvest.models import HarvestedItem, Peer
 from indicators.models import Indicator
 
@@ -25,9 +25,9 @@ CASE_STUDY, ADOPTION = "case-study", "adoption"
 
 
 def case_study_iri(page: CaseStudyPage) -> str:
-    """The IRI this node publishes ``page`` under (``federation.iris.item_iri`` of publish:
-    one item for both language versions), which peers' adoptions name as their origin."""
-    return case_study_iri_of(page.translation_key)
+    """The IRI this node publishes ``page`` under (one item for both language versions),
+    which peers' adoptions name as their origin."""
+    return item_iri(CASE_STUDY, str(page.translation_key))
 
 
 def reader_language() -> str:
@@ -303,11 +303,7 @@ class RemoteAdoption:
 
 
 def case_study_iri_prefix() -> str:
-    return case_study_iri_of("")
-
-
-def case_study_iri_of(key: object) -> str:
-    return f"{settings.SITE_URL.rstrip('/')}/federation/items/case-study/{key}"
+    return item_iri(CASE_STUDY, "")
 
 
 def remote_adoptions(pages: Iterable[CaseStudyPage] | None = None) -> list[RemoteAdoption]:

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('harvest', '0001_peers'),
         ('members', '0007_mail_preferences_and_bilingual_notifications'),
-        ('solutions_catalog', '0012_adoption_outcomes'),
+        ('solutions_catalog', '0013_datasets'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
