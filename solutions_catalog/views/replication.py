@@ -74,10 +74,13 @@ def adoption_detail(request: HttpRequest, pk: int) -> HttpResponse:
             save(form, request.user)
             messages.success(request, str(done))
             return redirect(reverse("catalogue:adoption", args=[adoption.pk]))
+    remote_origin = shown_one(adoption.remote_origin)
     origin_here = (CaseStudyPage.objects.versions_for([adoption.origin]).get(
         adoption.origin.translation_key, adoption.origin) if adoption.origin else None)
     return render(request, "solutions_catalog/adoption_detail.html", {
         "adoption": adoption, "origin_here": origin_here,
-        "remote_origin": shown_one(adoption.remote_origin),
+        "remote_origin": remote_origin,
+        "origin_title": origin_here.title if origin_here else str(remote_origin.title
+                                                                   if remote_origin else ""),
         "stages": adoption.stages.all(), "results": results_of(adoption), **forms},
         status=400 if which in FORMS else 200)

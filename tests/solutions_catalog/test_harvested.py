@@ -137,7 +137,7 @@ def test_catalogue_and_theme_hub_list_harvested_case_studies_in_constant_queries
     # The catalogue's filters offer each portal; choosing one lists its case studies only.
     assert re.search(f'name="node" value="{seoul.pk}"', listing)
     only_seoul = client.get("/en/catalogue/", {"node": str(seoul.pk)}).content.decode()
-    assert only_seoul.count("From Seoul portal") == 2 and "From Busan" not in only_seoul
+    assert "From Seoul portal" in only_seoul and "From Busan" not in only_seoul
     assert "Daegu" not in only_seoul.split('id="results-title"', 1)[1].split("network-title")[0]
     with django_assert_max_num_queries(len(first_hub.captured_queries)):
         client.get(hub.url)

@@ -6,6 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from federation.shapes import validate
 from harvest.models import HarvestedItem
 from members.models import Organisation
 from solutions_catalog.harvested import case_study_iri
@@ -43,6 +44,10 @@ def test_a_city_records_that_it_replicates_a_harvested_case_study(
     assert response.url == f"/en/adoptions/{adoption.pk}/"
     detail = client.get(response.url).content.decode()
     assert "Busan smart parking guidance" in detail and "From Busan Smart City Portal" in detail
+    # Published here naming the origin's IRI, so the origin's portal finds it; it conforms.
+    published = client.get(f"/federation/items/adoption/{adoption.pk}").json()
+    assert published["scc:origin"] == item.iri
+    assert validate(published) == []
     # Exactly one origin: never both, never none.
     with pytest.raises(IntegrityError), transaction.atomic():
         Adoption.objects.create(origin=catalogue, remote_origin_iri=item.iri, adopter=city)
