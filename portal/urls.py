@@ -27,6 +27,8 @@ urlpatterns = [
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/", api.urls),
+    # The node document and inbox of federation (harvest); publish adds its feeds beside.
+    path("federation/", include("harvest.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("language/<str:language>/", views.switch_language, name="switch_language"),
 ]
