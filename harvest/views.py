@@ -7,7 +7,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from . import services
+from . import publishing, services
 
 JSON_LD = "application/ld+json"
 
@@ -32,4 +32,5 @@ def inbox(request: HttpRequest) -> JsonResponse:
         peer = services.receive_registration(document, message, request.body)
     except services.RegistrationError as error:
         return JsonResponse({"error": str(error)}, status=403, content_type=JSON_LD)
-    return JsonResponse({"status": peer.status}, status=202, content_type=JSON_LD)
+    return JsonResponse({"@context": publishing.CONTEXT, "status": peer.status}, status=202,
+                        content_type=JSON_LD)
