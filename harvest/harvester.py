@@ -57,16 +57,20 @@ def _store(peer: Peer, activities: list, context: object, report: HarvestReport)
     upserted or deleted together. A constant number of queries whatever the page's size."""
     now = timezone.now()
     changes: dict[str, HarvestedItem | None] = {}
-    refusals = []
+    refused = []
     for activity in activities:
         try:
-            change = items.read(peer, activity, context, now)
-        except items.ItemRefused as refused:
-            refusals.append(Refusal(peer=peer, reason=refused.reason, detail=refused.detail,
-                                    item_iri=refused.iri[:500]))
+            change = items.read(peer, activity, now)
+        except items.ItemRefused as refusal:
+            refused.append(refusal)
             continue
         changes.pop(change.iri, None)  # the page's last activity on an item wins
         changes[change.iri] = change.row
+    for refusal in items.shapes_refused([r for r in changes.values() if r is not None], context):
+        refused.append(refusal)
+        del changes[refusal.iri]
+    refusals = [Refusal(peer=peer, reason=r.reason, detail=r.detail, item_iri=r.iri[:500])
+                for r in refused]
     rows = [row for row in changes.values() if row is not None]
     gone = [iri for iri, row in changes.items() if row is None]
     with transaction.atomic():

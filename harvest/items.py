@@ -39,6 +39,11 @@ def _text(value: object, language: str, limit: int) -> str:
     return value[:limit] if isinstance(value, str) else ""
 
 
+def _link(value: object, language: str) -> str:
+    link = _text(value, language, 500)
+    return link if link.startswith(("https://", "http://")) else ""
+
+
 def _country(item: dict) -> str:
     for key in ("scc:city", "scc:adopter"):
         place = item.get(key)
@@ -56,9 +61,9 @@ def _row(peer: Peer, item: dict, kind: str, now) -> HarvestedItem:
         title_ko=_text(item.get("name"), "ko", 300), title_en=_text(item.get("name"), "en", 300),
         summary_ko=_text(item.get("description"), "ko", 20000),
         summary_en=_text(item.get("description"), "en", 20000),
-        url_ko=_text(item.get("url"), "ko", 500), url_en=_text(item.get("url"), "en", 500),
+        url_ko=_link(item.get("url"), "ko"), url_en=_link(item.get("url"), "en"),
         themes=[t for t in themes if isinstance(t, str)] if isinstance(themes, list) else [],
-        country=_country(item), origin_iri=origin[:500] if isinstance(origin, str) else "",
+        country=_country(item), origin_iri=_link(origin, "") if isinstance(origin, str) else "",
         modified_at=parse_datetime(modified) if isinstance(modified, str) else None,
         last_seen=now)
 
@@ -72,9 +77,9 @@ def _owned(peer: Peer, iri: object) -> str:
     return iri
 
 
-def read(peer: Peer, activity: object, context: object, now) -> Change:
-    """The change an activity of ``peer``'s feed makes here; raises ItemRefused. ``context`` is
-    the page's, which an item inlined in it shares."""
+def read(peer: Peer, activity: object, now) -> Change:
+    """The change an activity of ``peer``'s feed makes here; raises ItemRefused. The shapes
+    are checked afterwards, for a whole page at once (``shapes_refused``)."""
     if not isinstance(activity, dict) or not isinstance(activity.get("object"), dict):
         raise ItemRefused(RefusalReason.MALFORMED, "an activity without an object")
     item = activity["object"]
@@ -93,6 +98,12 @@ def read(peer: Peer, activity: object, context: object, now) -> Change:
     kind = KINDS.get(item.get("type"))
     if kind is None:
         raise ItemRefused(RefusalReason.SHAPES, f"unknown type {item.get('type')!r}", iri)
-    if problems := publishing.validate({"@context": context, **item}):
-        raise ItemRefused(RefusalReason.SHAPES, "; ".join(problems)[:4000], iri)
     return Change(iri, _row(peer, item, kind, now))
+
+
+def shapes_refused(rows: list[HarvestedItem], context: object) -> list[ItemRefused]:
+    """The rows whose item fails the shapes, validated together in the page's context (which
+    the items inlined in it share)."""
+    problems = publishing.validate_many([{"@context": context, **row.data} for row in rows])
+    return [ItemRefused(RefusalReason.SHAPES, "; ".join(problems[row.iri])[:4000], row.iri)
+            for row in rows if problems.get(row.iri)]

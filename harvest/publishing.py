@@ -6,6 +6,7 @@ from django.conf import settings
 
 try:
     from federation.shapes import validate as _validate_shapes
+    from federation.shapes import validate_many as _validate_many
     from federation.vocabulary import CONTEXT
 except ImportError:  # until the publishing side is merged: the contract's required keys only
     CONTEXT = {"@vocab": "https://schema.org/", "scc": "https://w3id.org/scc#",
@@ -14,6 +15,9 @@ except ImportError:  # until the publishing side is merged: the contract's requi
 
     def _validate_shapes(document: dict) -> list[str]:
         return [f"{key} is required" for key in _REQUIRED if key not in document]
+
+    def _validate_many(documents: list[dict]) -> dict[str, list[str]]:
+        return {str(document.get("id")): _validate_shapes(document) for document in documents}
 
 LICENCE_DEFAULT = "https://creativecommons.org/licenses/by/4.0/"
 
@@ -25,3 +29,8 @@ def licence() -> str:
 def validate(document: dict) -> list[str]:
     """Messages of each way ``document`` fails the shapes; empty when it conforms."""
     return _validate_shapes(document)
+
+
+def validate_many(documents: list[dict]) -> dict[str, list[str]]:
+    """Each document's IRI → why it fails the shapes, checked in one pyshacl run (a page)."""
+    return _validate_many(documents) if documents else {}

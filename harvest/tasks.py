@@ -27,8 +27,9 @@ def harvest_peer(peer_id: int) -> str:
     peer = Peer.objects.due().filter(pk=peer_id).first()
     if peer is None:
         return "not due"
-    # Held for a whole task's time limit at most: a worker that died frees the peer by then.
-    if not locking.take(peer, seconds=settings.CELERY_TASK_TIME_LIMIT):
+    # Held for the task's hard time limit at most: a worker that died frees the peer by then.
+    limit = settings.CELERY_TASK_ANNOTATIONS[harvest_peer.name]["time_limit"]
+    if not locking.take(peer, seconds=limit):
         return "taken by another worker"
     try:
         report = harvest(peer)

@@ -222,6 +222,8 @@ CELERY_TASK_ANNOTATIONS = {
     # Creates the meetings a series lacks; a second run finds none missing.
     "events.tasks.materialise_all_series": {"soft_time_limit": 900, "time_limit": 960},
     # Each reminder is recorded as sent, so a second run sends nothing new (default limits).
+    # A peer's pages are upserted by IRI, so a harvest run again stores the same rows.
+    "harvest.tasks.harvest_peer": {"soft_time_limit": 900, "time_limit": 960},
 }
 # An unacknowledged task goes back to its queue after this many seconds (a worker that died
 # mid-task); longer than any hard time limit, so a running task is never handed out twice.

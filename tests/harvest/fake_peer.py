@@ -12,9 +12,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from harvest import keys, signing
 from harvest.models import Peer, PeerStatus
+from harvest.publishing import CONTEXT
 
-CONTEXT = {"@vocab": "https://schema.org/", "scc": "https://w3id.org/scc#",
-           "as": "https://www.w3.org/ns/activitystreams#"}
 MB = 1024 * 1024
 
 
@@ -69,7 +68,8 @@ class FakePeer:
             "description": {"ko": "가로등 전력 절감", "en": "Street light energy savings"},
             "url": {"ko": f"{self.base}/catalogue/{key}/",
                     "en": f"{self.base}/en/catalogue/{key}/"},
-            "dateModified": "2026-11-30T09:00:00+00:00", "datePublished": "2026-11-01",
+            "dateModified": "2026-11-30T09:00:00+00:00",
+            "datePublished": "2026-11-01T09:00:00+00:00",
             "scc:theme": ["sustainability"],
             "scc:city": {"name": {"ko": "대구", "en": "Daegu"}, "addressCountry": "KR"},
             "scc:body": {"ko": "문제와 접근", "en": "Problem and approach"},
