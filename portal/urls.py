@@ -27,9 +27,10 @@ urlpatterns = [
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/", api.urls),
-    # The node document and inbox of federation (harvest); publish adds its feeds beside.
-    path("federation/", include("harvest.urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("federation/", include("federation.urls")),
+    # The node document and inbox of federation (harvest), beside publish's feeds.
+    path("federation/", include("harvest.urls")),
     path("language/<str:language>/", views.switch_language, name="switch_language"),
 ]
 

@@ -99,6 +99,7 @@ def _children(page: CaseStudyPage, case: dict, language: str,
         for slug, role_ko, role_en in case["partners"]
     ]
     page.themes = list(Theme.objects.filter(slug__in=case["themes"]))
+    page.datasets_used, page.datasets_shared = demo_evidence.data_flows(case["slug"])
 
 
 # (adopting city, case study, status, what was adapted, the adopter's own case study or None).
@@ -163,6 +164,7 @@ def _publish(index: CatalogueIndexPage, case: dict, language: str,
 @transaction.atomic
 def seed(home_ko, home_en) -> None:
     english = Locale.objects.get(language_code="en")
+    demo_evidence.seed_datasets()
     index_ko = _index(home_ko, home_ko.locale)
     index_en = _index(home_en, english, source=index_ko)  # the English catalogue: a translation
     added = []

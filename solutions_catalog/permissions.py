@@ -71,6 +71,6 @@ RULES = {
 STAFF_PERMISSIONS = [
     f"solutions_catalog.{verb}_{model}"
     for model in ("theme", "servicedomain", "maturitystage", "fundingmodel",
-                  "partnershipmodel", "evidencelevel")
+                  "partnershipmodel", "evidencelevel", "dataset")
     for verb in ("add", "change", "delete")
 ]

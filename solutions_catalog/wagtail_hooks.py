@@ -14,6 +14,7 @@ from .models import (
     CaseStudyDocument,
     CaseStudyPage,
     CatalogueIndexPage,
+    DataSet,
     DocumentVisibility,
     EvidenceLevel,
     FundingModel,
@@ -48,6 +49,21 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class DataSetViewSet(SnippetViewSet):
+    """The data sets case studies use and share back, published as the DCAT-AP catalogue."""
+
+    model = DataSet
+    icon = "table"
+    menu_label = _("Data sets")
+    menu_name = "datasets"
+    add_to_admin_menu = True
+    list_display = ["name_ko", "name_en", "publisher", "format"]
+    list_filter = ["format"]
+
+
+register_snippet(DataSetViewSet)
 CATALOGUE_PAGES = (CaseStudyPage, CatalogueIndexPage)
 
 

@@ -28,6 +28,13 @@ OPEN_DATA_LICENCE = env(
     default="CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), Smart City Consortium",
 )
 
+# The licence stated on every document published to peer nodes (/federation/...): an IRI.
+FEDERATION_LICENCE = env("FEDERATION_LICENCE",
+                         default="https://creativecommons.org/licenses/by/4.0/")
+# This node's name as peers show it (the catalogue's publisher).
+FEDERATION_NODE_NAME_KO = env("FEDERATION_NODE_NAME_KO", default="스마트시티 컨소시엄")
+FEDERATION_NODE_NAME_EN = env("FEDERATION_NODE_NAME_EN", default="Smart City Consortium")
+
 INSTALLED_APPS = [
     # The portal's own apps come first so that their templates override allauth's.
     "portal",
@@ -156,7 +163,8 @@ else:
 # Pages for anonymous visitors come from the cache above (common.pagecache) for this many
 # seconds at most; any change to public content forgets them all at once. 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
-PAGE_CACHE_EXEMPT_PATH_PREFIXES = ("/admin/", "/healthz", "/csp-report/")
+# /federation/ answers conditional requests itself, and its responses are signed per request.
+PAGE_CACHE_EXEMPT_PATH_PREFIXES = ("/admin/", "/healthz", "/csp-report/", "/federation/")
 # Saving or deleting a row of these apps forgets the cached pages, except these models,
 # which no visitor sees (private, or bookkeeping).
 PAGE_CACHE_APPS = {"members", "solutions_catalog", "events", "funding", "portal",

@@ -19,6 +19,7 @@ from .case_studies import (
     DocumentVisibility,
 )
 from .challenges import Challenge, ChallengeResponse
+from .datasets import DataFormat, DataSet
 from .follows import CaseStudyFollow
 from .offerings import Deployment, DeploymentStatus, PricingModel, VendorOffering
 from .taxonomy import (
@@ -47,6 +48,8 @@ __all__ = [
     "CatalogueIndexPage",
     "Challenge",
     "ChallengeResponse",
+    "DataFormat",
+    "DataSet",
     "Deployment",
     "DeploymentStatus",
     "DocumentType",

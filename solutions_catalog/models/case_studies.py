@@ -264,6 +264,12 @@ class CaseStudyPage(RegisteredContext, Page):
     data_used = models.TextField(_("data used"), blank=True)
     data_shared_back = models.TextField(
         _("data shared back to the city's data hub"), blank=True)
+    datasets_used = ParentalManyToManyField(
+        "solutions_catalog.DataSet", verbose_name=_("data sets used"), blank=True,
+        related_name="used_by")
+    datasets_shared = ParentalManyToManyField(
+        "solutions_catalog.DataSet", verbose_name=_("data sets shared back"), blank=True,
+        related_name="shared_by")
     privacy_assessment = models.CharField(
         _("privacy impact assessment"), max_length=16, choices=PrivacyAssessment.choices,
         default=PrivacyAssessment.NOT_REQUIRED,
@@ -291,7 +297,8 @@ class CaseStudyPage(RegisteredContext, Page):
         ], heading=_("Classification")),
         InlinePanel("partners", label=_("Partners")),
         MultiFieldPanel([
-            FieldPanel("data_used"), FieldPanel("data_shared_back"),
+            FieldPanel("data_used"), FieldPanel("datasets_used"),
+            FieldPanel("data_shared_back"), FieldPanel("datasets_shared"),
             FieldPanel("privacy_assessment"),
         ], heading=_("Data and privacy")),
         FieldPanel("contact_person"),
@@ -307,6 +314,8 @@ class CaseStudyPage(RegisteredContext, Page):
     # organisations and images synchronised.
     override_translatable_fields = [
         SynchronizedField("themes"),
+        SynchronizedField("datasets_used"),
+        SynchronizedField("datasets_shared"),
         *(SynchronizedField(name, overridable=False) for name in (
             "city", "funding_model", "service_domain", "maturity", "partnership_model",
             "evidence_level", "contact_person")),

@@ -14,7 +14,7 @@ from django.core.checks import run_checks
 from portal.celery import app as celery_app
 from search import outbox
 from search.models import PendingChange
-from tests.support.celery_processes import CeleryProcesses, test_database_url
+from tests.support.celery_processes import CeleryProcesses, database_url_of_this_test_run
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_tasks_are_routed_to_their_queue_by_name(task, queue):
 @pytest.mark.redis
 def test_a_search_worker_applies_index_updates_while_mail_waits(transactional_db,
                                                                 celery_processes):
-    celery_processes.env["DATABASE_URL"] = test_database_url()
+    celery_processes.env["DATABASE_URL"] = database_url_of_this_test_run()
     celery_processes.start_worker("search")
     client = celery_processes.sender()
     for n in range(300):

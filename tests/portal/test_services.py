@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from portal.models import WorkerHeartbeat
 from portal.tasks import record_worker_heartbeat
-from tests.support.celery_processes import CeleryProcesses, test_database_url
+from tests.support.celery_processes import CeleryProcesses, database_url_of_this_test_run
 
 
 @pytest.mark.postgres
@@ -49,7 +49,7 @@ def test_a_rolled_back_transaction_enqueues_nothing(django_capture_on_commit_cal
 def celery_worker_process(transactional_db, tmp_path):
     """A real ``celery worker`` on the default queue (under a key prefix of its own in Redis),
     reading the test database."""
-    processes = CeleryProcesses(tmp_path, DATABASE_URL=test_database_url())
+    processes = CeleryProcesses(tmp_path, DATABASE_URL=database_url_of_this_test_run())
     processes.start_worker("default", "--pool=solo")
     yield processes
     processes.stop()

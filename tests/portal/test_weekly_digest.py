@@ -27,7 +27,7 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
-from tests.support.celery_processes import CeleryProcesses, test_database_url
+from tests.support.celery_processes import CeleryProcesses, database_url_of_this_test_run
 
 SEOUL, LONDON = "Asia/Seoul", "Europe/London"
 
@@ -149,7 +149,7 @@ def test_two_workers_running_it_at_once_send_each_digest_once(transactional_db, 
     people = [MembershipFactory(organisation=daegu, user__time_zone=SEOUL).user
               for _ in range(200)]
     OpportunityFactory().themes.add(mobility)
-    processes = CeleryProcesses(tmp_path, DATABASE_URL=test_database_url())
+    processes = CeleryProcesses(tmp_path, DATABASE_URL=database_url_of_this_test_run())
     try:
         workers = [processes.start_worker("default") for _ in range(2)]
         client = processes.sender()

@@ -14,15 +14,14 @@ from pathlib import Path
 
 import redis
 from celery import Celery
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = "tests.support.celery_settings"
 
 
-def test_database_url() -> str:
+def database_url_of_this_test_run() -> str:
     """The test database, for a worker that must read what the test wrote (PostgreSQL)."""
-    from django.db import connection
-
     s = connection.settings_dict
     return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
 

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from events import demo as events_demo
 from events.models import Meeting
+from federation.services import rebuild as rebuild_federation_log
 from funding import demo as funding_demo
 from funding.models import Bid, FundingOpportunity
 from members import demo as members_demo
@@ -47,9 +48,11 @@ class Command(BaseCommand):
         concepts = glossary.seed()  # names the organisations and taxonomy just seeded
         engine = get_engine()
         indexed = engine.rebuild()
+        # Seeding writes in bulk, past the signals: the change feed catches up in one go.
+        published = rebuild_federation_log()
 
         search = (f"{indexed} search documents ({engine.name} engine), "
-                  f"{concepts} new glossary concepts")
+                  f"{concepts} new glossary concepts, {published} changes published to peers")
         self.stdout.write(self.style.SUCCESS(
             f"Demo ready: {Organisation.objects.count()} organisations, "
             f"{Theme.objects.count()} themes, "
