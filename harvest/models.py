@@ -2,12 +2,25 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class PeerStatus(models.TextChoices):
     PENDING = "pending", _("waiting for the peer to register this node")
+    REQUESTED = "requested", _("the peer registered this node; waiting for staff here")
     CONFIRMED = "confirmed", _("confirmed by both nodes")
+
+
+class PeerQuerySet(models.QuerySet):
+    def confirmed(self) -> "PeerQuerySet":
+        return self.filter(status=PeerStatus.CONFIRMED)
+
+    def due(self) -> "PeerQuerySet":
+        """Confirmed peers whose next harvest has come (or that were never harvested)."""
+        now = timezone.now()
+        return self.confirmed().filter(
+            models.Q(next_harvest_at__isnull=True) | models.Q(next_harvest_at__lte=now))
 
 
 class Peer(models.Model):
@@ -26,6 +39,13 @@ class Peer(models.Model):
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                       on_delete=models.SET_NULL, related_name="+")
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    # Confirmation takes both sides: staff here registered the peer, and the peer's signed
+    # request to this node's inbox said it registered this node.
+    registered_here = models.BooleanField(_("registered by staff here"), default=True)
+    peer_registered_at = models.DateTimeField(_("registered this node at"), null=True,
+                                              blank=True)
+    changes_url = models.URLField(max_length=300, blank=True)
+    inbox_url = models.URLField(max_length=300, blank=True)
     # Harvest state: where the change feed was left, and the conditional-request validators.
     cursor = models.CharField(max_length=300, blank=True)
     etag = models.CharField(max_length=300, blank=True)
@@ -34,7 +54,11 @@ class Peer(models.Model):
     last_success_at = models.DateTimeField(_("last answered"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     failures = models.PositiveIntegerField(_("failures in a row"), default=0)
-    next_harvest_at = models.DateTimeField(null=True, blank=True)
+    next_harvest_at = models.DateTimeField(_("next harvest"), null=True, blank=True)
+    # Set while a worker harvests this peer, so a second worker leaves it alone.
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    objects = PeerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("peer node")
@@ -100,3 +124,14 @@ class Refusal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.peer}: {self.get_reason_display()}"
+
+
+class NodeKey(models.Model):
+    """This node's Ed25519 key when none is configured (development and tests): generated once,
+    kept in the database, never in the repository. Production reads FEDERATION_PRIVATE_KEY."""
+
+    private_key_pem = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"node key of {self.created_at:%Y-%m-%d}"

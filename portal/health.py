@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db import connection
 
+from harvest.operations import summary as federation_summary
 from search.engines import get_engine
 
 from .celery import app as celery_app
@@ -30,10 +31,19 @@ def check_broker() -> dict:
     return {"ok": True, "mode": "broker", "last_worker_heartbeat": last and last.isoformat()}
 
 
+def check_federation() -> dict:
+    """Harvest figures; a peer that fails is its own business, never the portal's health."""
+    try:
+        return {"ok": True, **federation_summary()}
+    except Exception as exc:
+        return {"ok": True, "error": type(exc).__name__}
+
+
 CHECKS: dict[str, Callable[[], dict]] = {
     "database": check_database,
     "search": check_search,
     "broker": check_broker,
+    "federation": check_federation,
 }
 
 

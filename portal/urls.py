@@ -29,6 +29,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("federation/", include("federation.urls")),
+    # The node document and inbox of federation (harvest), beside publish's feeds.
+    path("federation/", include("harvest.urls")),
     path("language/<str:language>/", views.switch_language, name="switch_language"),
 ]
 

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "common.limits.RequestBodyLimitMiddleware",  # before anything reads the body
+    # Signs every response under /federation/ as it finally leaves (harvest.middleware).
+    "harvest.middleware.FederationSignatureMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -230,6 +232,8 @@ CELERY_TASK_ANNOTATIONS = {
     # Creates the meetings a series lacks; a second run finds none missing.
     "events.tasks.materialise_all_series": {"soft_time_limit": 900, "time_limit": 960},
     # Each reminder is recorded as sent, so a second run sends nothing new (default limits).
+    # A peer's pages are upserted by IRI, so a harvest run again stores the same rows.
+    "harvest.tasks.harvest_peer": {"soft_time_limit": 900, "time_limit": 960},
 }
 # An unacknowledged task goes back to its queue after this many seconds (a worker that died
 # mid-task); longer than any hard time limit, so a running task is never handed out twice.
@@ -269,7 +273,28 @@ CELERY_BEAT_SCHEDULE = {
     "saved-search-alerts": {"task": "portal.tasks.alert_saved_searches", "schedule": 3600.0},
     # Each person's Monday morning, in their time zone; see portal.digest.
     "weekly-digests": {"task": "portal.tasks.send_weekly_digests", "schedule": 3600.0},
+    # Sends a harvest of each confirmed peer that is due; see harvest.tasks.
+    "federation-harvest": {"task": "harvest.tasks.harvest_due_peers", "schedule": 60.0},
 }
+
+# --- Federation: harvesting peers (README, "Joining a federation") ----------------------------
+# This node's Ed25519 private key, PEM, from the environment or a file. Without either, a key is
+# generated once and kept in the database (development, tests); production refuses to do that.
+FEDERATION_PRIVATE_KEY = env("FEDERATION_PRIVATE_KEY", default="")
+FEDERATION_PRIVATE_KEY_FILE = env("FEDERATION_PRIVATE_KEY_FILE", default="")
+FEDERATION_GENERATE_KEY = env.bool("FEDERATION_GENERATE_KEY", default=True)
+FEDERATION_NODE_NAME_KO = env("FEDERATION_NODE_NAME_KO", default="스마트시티 컨소시엄")
+FEDERATION_NODE_NAME_EN = env("FEDERATION_NODE_NAME_EN", default="Smart City Consortium")
+# A peer's answer larger than this is refused while it streams in.
+HARVEST_MAX_RESPONSE_BYTES = env.int("HARVEST_MAX_RESPONSE_BYTES", default=20 * 1024 * 1024)
+# Seconds one request to a peer may take in all, first byte to last.
+HARVEST_REQUEST_TIMEOUT = env.float("HARVEST_REQUEST_TIMEOUT", default=30.0)
+# Seconds between two harvests of a peer that answers; after failures the wait doubles from
+# HARVEST_BACKOFF_BASE up to HARVEST_BACKOFF_MAX.
+HARVEST_INTERVAL = env.float("HARVEST_INTERVAL", default=900.0)
+HARVEST_BACKOFF_BASE = env.float("HARVEST_BACKOFF_BASE", default=60.0)
+HARVEST_BACKOFF_MAX = env.float("HARVEST_BACKOFF_MAX", default=86400.0)
+HARVEST_MAX_PAGES = env.int("HARVEST_MAX_PAGES", default=2000)  # per harvest; the rest next time
 
 # --- Search ---------------------------------------------------------------------------------
 # One node, or several of one cluster comma-separated (a request failing on one is retried

@@ -34,6 +34,8 @@ if problem := secret_key_problem(SECRET_KEY):
         f"SECRET_KEY must be set to a random string of 50+ characters: {problem}. Generate "
         "one with: python -c 'import secrets; print(secrets.token_urlsafe(60))'")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+# A production node's key is configured (FEDERATION_PRIVATE_KEY or _FILE), never generated.
+FEDERATION_GENERATE_KEY = env.bool("FEDERATION_GENERATE_KEY", default=False)
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names the portal answers on.")
 

@@ -67,7 +67,7 @@ def test_apply_approve_set_password_invite_accept(browser, live_server, demo_sit
     reviewer.get_by_label("Code").fill(code)
     reviewer.get_by_role("button", name="Sign In").click()
     reviewer.wait_for_url(re.compile(r"/en/dashboard/$"))
-    reviewer.get_by_role("link", name="Applications", exact=True).click()
+    reviewer.get_by_role("link", name="Applications to review", exact=True).click()
     reviewer.get_by_role("link", name="Gwangju Metropolitan City").click()
     reviewer.get_by_label("Decision").select_option("approve")
     screenshot(reviewer, "members-review-application")

@@ -6,8 +6,9 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import PageViewRestriction, WorkflowState
 
 from events.models import Registration, RegistrationStatus
 from funding import services as funding
@@ -15,6 +16,7 @@ from funding.models import BidPartner, BidStatus, BidTask
 from members import notify
 from members.models import Notification
 from members.notify import suppressed
+from portal import demo
 from solutions_catalog import services as catalogue
 from solutions_catalog.authoring import review_workflow
 from solutions_catalog.models import (
@@ -24,6 +26,7 @@ from solutions_catalog.models import (
     CatalogueIndexPage,
 )
 from tests.factories import (
+    PASSWORD,
     BidFactory,
     MeetingFactory,
     MembershipFactory,
@@ -37,8 +40,6 @@ TODAY = datetime.date.today
 
 @pytest.fixture
 def index(network):
-    from portal import demo
-
     home_ko, _home_en = demo.seed()
     return home_ko.add_child(instance=CatalogueIndexPage(title="사례", slug="catalogue",
                                                          locale=home_ko.locale))
@@ -189,9 +190,13 @@ def test_an_officer_without_case_studies_is_invited_to_write_one(as_user, networ
     assert 'href="/en/case-studies/write/"' in html  # the portal's form, not the admin
 
 
-def test_signing_in_lands_on_the_dashboard_in_the_same_language(client, network):
-    from tests.factories import PASSWORD
+def test_staff_are_pointed_to_their_reviews_not_invited_to_write(as_user, network, index):
+    html = as_user(network.staff).get("/en/dashboard/").text
+    assert "the ones waiting for your review are under" in html
+    assert "You have not started a case study yet" not in html
 
+
+def test_signing_in_lands_on_the_dashboard_in_the_same_language(client, network):
     response = client.post("/en/accounts/login/", {"login": "officer@daegu.example",
                                                    "password": PASSWORD})
     assert response["Location"] == "/en/dashboard/"
@@ -235,8 +240,6 @@ def test_no_notification_when_mail_is_suppressed_or_for_strangers(network, on_co
 
 
 def test_a_rolled_back_change_leaves_no_notification(network):
-    from django.db import transaction
-
     bid = BidFactory(lead=network.daegu)
     with pytest.raises(RuntimeError), transaction.atomic():
         funding.assign_task(bid, network.org_admin, title="Undone", owner=network.officer)
@@ -281,8 +284,6 @@ def test_following_from_the_case_study_page(network, index, as_user):
 
 
 def test_a_view_restricted_case_study_cannot_be_followed(network, index, as_user):
-    from wagtail.models import PageViewRestriction
-
     page = case_study(index, "restricted-pilot", network.bucheon, live=True)
     PageViewRestriction.objects.create(page=page, password="pilot",
                                        restriction_type=PageViewRestriction.PASSWORD)

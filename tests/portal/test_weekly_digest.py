@@ -73,7 +73,7 @@ def test_each_reader_gets_it_on_their_monday_morning_in_their_language(city, on_
         assert digest.send_due(monday_morning(SEOUL)) == 1  # London is still on Sunday
     [korean] = mail.outbox
     assert korean.to == [city.ko.email]
-    assert "주간 소식" in korean.subject
+    assert "주간 요약" in korean.subject
     for text in ("김민지", "자율주행 실증 지원", "Daegu shuttle bid", "교통 데이터 워크숍",
                  "12월 7일 오후 2:30", kept.subject_ko, "메일 설정"):
         assert text in korean.body, text

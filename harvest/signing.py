@@ -1,0 +1,83 @@
+"""RFC 9421 HTTP Message Signatures between nodes, through the http-message-signatures library:
+what a node serves under /federation/ and what it asks of its peers is signed with its Ed25519
+key and carries a Content-Digest; each side verifies with the key of the other's node document."""
+
+from types import SimpleNamespace
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from http_message_signatures import (
+    HTTPMessageSignaturesException,
+    HTTPMessageSigner,
+    HTTPMessageVerifier,
+    InvalidSignature,
+    MappingKeyResolver,
+    algorithms,
+)
+
+# Signed as the application tag, so a node never mistakes another application's signature.
+TAG = "scc-federation"
+# A response is bound to the request it answers (path and query), so a signed page cannot be
+# served in answer to another request.
+RESPONSE_COMPONENTS = ("@status", '"@path";req', '"@query";req')
+REQUEST_COMPONENTS = ("@method", "@authority", "@target-uri")
+
+
+class SignatureRefused(Exception):
+    """A message whose signature is missing, malformed or does not verify."""
+
+
+def _signer(private_key: Ed25519PrivateKey, key_id: str) -> HTTPMessageSigner:
+    return HTTPMessageSigner(
+        signature_algorithm=algorithms.ED25519,
+        key_resolver=MappingKeyResolver(public_keys={}, private_keys={key_id: private_key}))
+
+
+def _verifier(key_id: str, public_key_pem: str) -> HTTPMessageVerifier:
+    return HTTPMessageVerifier(
+        signature_algorithm=algorithms.ED25519,
+        key_resolver=MappingKeyResolver(public_keys={key_id: public_key_pem.encode()},
+                                        private_keys={}))
+
+
+def sign_response(response: Any, *, method: str, url: str, body: bytes,
+                  private_key: Ed25519PrivateKey, key_id: str) -> None:
+    """Signs a response in place: ``response`` has ``status_code`` and writable ``headers``;
+    ``method`` and ``url`` are those of the request it answers."""
+    response.request = SimpleNamespace(method=method, url=url, headers={})
+    covered = RESPONSE_COMPONENTS + (("content-type",) if "Content-Type" in response.headers
+                                     else ())
+    try:
+        _signer(private_key, key_id).sign(response, key_id=key_id, tag=TAG, body=body,
+                                          covered_component_ids=covered)
+    finally:
+        del response.request
+
+
+def sign_request(request: Any, *, private_key: Ed25519PrivateKey, key_id: str) -> None:
+    """Signs a prepared request (``requests.PreparedRequest``) in place."""
+    body = request.body.encode() if isinstance(request.body, str) else request.body
+    _signer(private_key, key_id).sign(request, key_id=key_id, tag=TAG, body=body,
+                                      covered_component_ids=REQUEST_COMPONENTS)
+
+
+def verify(message: Any, body: bytes, *, key_id: str, public_key_pem: str,
+           require: tuple[str, ...]) -> None:
+    """Raises SignatureRefused unless the message carries one signature of ours by ``key_id``
+    covering ``require`` and a digest of ``body``."""
+    try:
+        _verifier(key_id, public_key_pem).verify(
+            message, expect_tag=TAG, require_components=require, body=body)
+    except (InvalidSignature, HTTPMessageSignaturesException, KeyError, ValueError) as error:
+        raise SignatureRefused(str(error) or type(error).__name__) from error
+
+
+def verify_response(response: Any, body: bytes, *, key_id: str, public_key_pem: str) -> None:
+    verify(response, body, key_id=key_id, public_key_pem=public_key_pem,
+           require=RESPONSE_COMPONENTS)
+
+
+def verify_request(request: Any, body: bytes, *, key_id: str, public_key_pem: str) -> None:
+    verify(request, body, key_id=key_id, public_key_pem=public_key_pem,
+           require=REQUEST_COMPONENTS)
+

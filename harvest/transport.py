@@ -1,0 +1,127 @@
+"""Requests to peers, with the limits a harvester needs against a broken or hostile peer: the
+answer is read as it streams and refused past HARVEST_MAX_RESPONSE_BYTES or past
+HARVEST_REQUEST_TIMEOUT seconds in all; redirects are followed only on the same host; every
+request is signed and every answer's signature verified."""
+
+import json
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import urllib3
+from django.conf import settings
+
+from . import keys, signing
+from .models import RefusalReason
+
+MAX_REDIRECTS = 3
+CHUNK = 64 * 1024
+ACCEPT = "application/ld+json, application/activity+json;q=0.9, application/json;q=0.8"
+
+
+class Refused(Exception):
+    """A peer's answer this node does not take, for one of RefusalReason."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+class Unreachable(Exception):
+    """The peer did not answer at all (refused connection, name not found)."""
+
+
+@dataclass
+class Answer:
+    status: int
+    body: bytes
+    response: requests.Response  # closed; its headers and request remain for verification
+
+    @property
+    def headers(self) -> requests.structures.CaseInsensitiveDict:
+        return self.response.headers
+
+    def json(self) -> dict:
+        try:
+            document = json.loads(self.body)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise Refused(RefusalReason.MALFORMED, f"not JSON: {error}") from error
+        if not isinstance(document, dict) or "@context" not in document:
+            raise Refused(RefusalReason.MALFORMED, "not a JSON-LD document (no @context)")
+        return document
+
+
+def _host(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port
+
+
+def _read(response: requests.Response, deadline: float) -> bytes:
+    limit = settings.HARVEST_MAX_RESPONSE_BYTES
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise Refused(RefusalReason.TOO_LARGE, f"{declared} bytes announced, {limit} allowed")
+    chunks, size = [], 0
+    # Raw bytes as sent (Accept-Encoding: identity), since the Content-Digest covers them.
+    for chunk in response.raw.stream(CHUNK, decode_content=False):
+        size += len(chunk)
+        if size > limit:
+            raise Refused(RefusalReason.TOO_LARGE, f"more than {limit} bytes")
+        if time.monotonic() > deadline:
+            raise Refused(RefusalReason.TIMEOUT,
+                          f"still sending after {settings.HARVEST_REQUEST_TIMEOUT:g} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def send(method: str, url: str, *, session: requests.Session | None = None,
+         headers: dict | None = None, document: dict | None = None) -> Answer:
+    """Sends a signed request and reads the answer within the limits; raises Refused (timeout,
+    too large, redirect to another host, error answer) or Unreachable. The answer's own
+    signature is the caller's to verify, with the key it trusts."""
+    session = session or requests.Session()
+    deadline = time.monotonic() + settings.HARVEST_REQUEST_TIMEOUT
+    origin = _host(url)
+    body = json.dumps(document).encode() if document is not None else None
+    headers = {"Accept": ACCEPT, "Accept-Encoding": "identity", **(headers or {})}
+    if body is not None:
+        headers["Content-Type"] = "application/ld+json"
+    for _hop in range(MAX_REDIRECTS + 1):
+        request = requests.Request(method, url, data=body, headers=headers).prepare()
+        signing.sign_request(request, private_key=keys.node_private_key(),
+                             key_id=keys.node_key_id())
+        remaining = max(deadline - time.monotonic(), 0.001)
+        try:
+            response = session.send(request, stream=True, allow_redirects=False,
+                                    timeout=(remaining, remaining))
+        except requests.Timeout as error:
+            raise Refused(RefusalReason.TIMEOUT, f"no answer from {url} in "
+                          f"{settings.HARVEST_REQUEST_TIMEOUT:g} s") from error
+        except requests.RequestException as error:
+            raise Unreachable(f"{url}: {type(error).__name__}") from error
+        with response:
+            if response.is_redirect:
+                target = urljoin(url, response.headers.get("Location", ""))
+                if _host(target) != origin:
+                    raise Refused(RefusalReason.REDIRECT, f"{url} redirects to {target}")
+                url = target
+                continue
+            if response.status_code >= 400:
+                raise Refused(RefusalReason.HTTP_ERROR, f"{url} answered {response.status_code}")
+            try:
+                content = _read(response, deadline)
+            except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
+                raise Refused(RefusalReason.TIMEOUT, f"{url}: {type(error).__name__}") from error
+        return Answer(status=response.status_code, body=content, response=response)
+    raise Refused(RefusalReason.REDIRECT, f"more than {MAX_REDIRECTS} redirects from {url}")
+
+
+def verified(answer: Answer, *, key_id: str, public_key_pem: str) -> Answer:
+    try:
+        signing.verify_response(answer.response, answer.body, key_id=key_id,
+                                public_key_pem=public_key_pem)
+    except signing.SignatureRefused as error:
+        raise Refused(RefusalReason.SIGNATURE, str(error)) from error
+    return answer

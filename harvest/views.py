@@ -1,0 +1,36 @@
+"""The node document and the inbox where peers confirm that they registered this node."""
+
+import json
+from types import SimpleNamespace
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from . import publishing, services
+
+JSON_LD = "application/ld+json"
+
+
+@require_GET
+def node_document(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(services.node_document(), content_type=JSON_LD)
+
+
+@csrf_exempt  # signed by the peer's key instead, see services.receive_registration
+@require_POST
+def inbox(request: HttpRequest) -> JsonResponse:
+    try:
+        document = json.loads(request.body)
+        if not isinstance(document, dict):
+            raise ValueError("not an object")
+    except ValueError:
+        return JsonResponse({"error": "not a JSON object"}, status=400, content_type=JSON_LD)
+    message = SimpleNamespace(method=request.method, url=request.build_absolute_uri(),
+                              headers=request.headers)
+    try:
+        peer = services.receive_registration(document, message, request.body)
+    except services.RegistrationError as error:
+        return JsonResponse({"error": str(error)}, status=403, content_type=JSON_LD)
+    return JsonResponse({"@context": publishing.CONTEXT, "status": peer.status}, status=202,
+                        content_type=JSON_LD)

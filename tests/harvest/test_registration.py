@@ -1,0 +1,119 @@
+"""Two nodes confirm each other: this node (the live test server) and a second party (a tiny
+peer over real HTTP) register each other by signed requests to their inboxes."""
+
+import json
+
+import pytest
+import requests
+from django.core.management import call_command
+
+from harvest import keys, services, signing
+from harvest.models import NodeKey, Peer, PeerStatus
+
+from .fake_peer import CONTEXT, Route
+
+pytestmark = [pytest.mark.postgres]
+
+
+@pytest.fixture
+def node(live_server, settings, transactional_db):
+    settings.SITE_URL = live_server.url
+    return live_server.url + "/federation/"
+
+
+def our_document(node: str) -> dict:
+    return requests.get(node, timeout=10).json()
+
+
+def follow(fake_peer, node: str, *, key=None) -> requests.Response:
+    """The second party's signed request saying it registered this node."""
+    body = json.dumps({"type": "Follow", "actor": fake_peer.node_id, "object": node})
+    request = requests.Request("POST", node + "inbox", data=body.encode(),
+                               headers={"Content-Type": "application/ld+json"}).prepare()
+    signing.sign_request(request, private_key=key or fake_peer.key, key_id=fake_peer.key_id)
+    return requests.Session().send(request, timeout=10)
+
+
+def accept_follows(fake_peer, node: str, status: str) -> list:
+    """The second party's inbox: verifies each request against this node's published key."""
+    verified = []
+
+    def inbox(request):
+        document = our_document(node)
+        signing.verify_request(request, request.body, key_id=document["publicKey"]["id"],
+                               public_key_pem=document["publicKey"]["publicKeyPem"])
+        verified.append(json.loads(request.body))
+        return Route(body=json.dumps({"@context": CONTEXT, "status": status}).encode(),
+                     status=202)
+
+    fake_peer.routes["/federation/inbox"] = Route(handler=inbox)
+    return verified
+
+
+def test_the_node_document_is_signed_and_names_the_key(node):
+    response = requests.get(node, timeout=10)
+    document = response.json()
+    assert document["id"] == node and document["type"] == "scc:Node"
+    assert document["inbox"] == node + "inbox" and document["changes"] == node + "changes"
+    assert document["publicKey"]["owner"] == node
+    signing.verify_response(response, response.content, key_id=node + "#key",
+                            public_key_pem=document["publicKey"]["publicKeyPem"])
+    assert "content-digest" in response.headers["Signature-Input"]
+
+
+def test_the_key_is_generated_once_and_kept(node):
+    keys.node_private_key.cache_clear()
+    first = our_document(node)["publicKey"]["publicKeyPem"]
+    keys.node_private_key.cache_clear()  # as a new process would
+    assert our_document(node)["publicKey"]["publicKeyPem"] == first
+    assert NodeKey.objects.count() == 1
+
+
+def test_a_configured_key_is_used(node, settings):
+    pem = keys.generate_private_key_pem()
+    settings.FEDERATION_PRIVATE_KEY = pem
+    keys.node_private_key.cache_clear()
+    try:
+        from cryptography.hazmat.primitives.serialization import load_pem_private_key
+        expected = keys.public_key_pem(load_pem_private_key(pem.encode(), None))
+        assert our_document(node)["publicKey"]["publicKeyPem"] == expected
+    finally:
+        keys.node_private_key.cache_clear()
+
+
+def test_registering_then_being_registered_confirms_the_peer(node, fake_peer):
+    verified = accept_follows(fake_peer, node, status="pending")
+    peer = services.register_peer(fake_peer.node_id)
+    assert peer.status == PeerStatus.PENDING and peer.name_ko == "대구 노드"
+    assert peer.public_key == fake_peer.node_document()["publicKey"]["publicKeyPem"]
+    assert verified == [{"@context": verified[0]["@context"], "type": "Follow",
+                         "actor": node, "object": fake_peer.node_id}]
+    response = follow(fake_peer, node)
+    assert response.status_code == 202 and response.json()["status"] == "confirmed"
+    peer.refresh_from_db()
+    assert peer.status == PeerStatus.CONFIRMED and peer.peer_registered_at
+    assert list(Peer.objects.due()) == [peer]
+
+
+def test_being_registered_first_waits_for_staff_here(node, fake_peer):
+    assert follow(fake_peer, node).json()["status"] == "requested"
+    peer = Peer.objects.get()
+    assert peer.status == PeerStatus.REQUESTED and not peer.registered_here
+    assert not Peer.objects.due().exists()
+    accept_follows(fake_peer, node, status="confirmed")
+    call_command("federation", "register", fake_peer.base)
+    peer.refresh_from_db()
+    assert peer.status == PeerStatus.CONFIRMED and peer.registered_here
+
+
+def test_a_follow_signed_by_another_key_changes_nothing(node, fake_peer):
+    response = follow(fake_peer, node, key=fake_peer.other_key)
+    assert response.status_code == 403
+    assert not Peer.objects.exists()
+
+
+def test_a_node_document_not_signed_by_its_key_is_not_registered(node, fake_peer):
+    fake_peer.serve_json("/federation/", fake_peer.node_document(), sign="bad")
+    with pytest.raises(services.RegistrationError):
+        services.register_peer(fake_peer.node_id)
+    assert not Peer.objects.exists()
