@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from harvest.models import HarvestedItem
+from harvest.signals import item_stored
 from members.models import Organisation
 from search.registry import (
     PUBLIC,
@@ -151,6 +152,21 @@ register(SearchableType(
     label=_("Case study from another node"),
 ))
 register_facet_labels("node", node_labels)
+
+
+def _harvested_item_stored(sender, item: HarvestedItem, **kwargs) -> None:
+    """The harvester stores a page of items in bulk statements (no save signals) and then
+    announces each: a harvested case study's documents follow. A removed item's go with its
+    row's deletion signal, which the registry connects."""
+    if item.kind == "case-study":
+        pk = item.pk or HarvestedItem.objects.filter(iri=item.iri).values_list(
+            "pk", flat=True).first()
+        if pk is not None:
+            record_change("harvested_case_study", str(pk))
+
+
+item_stored.connect(_harvested_item_stored, sender=HarvestedItem,
+                    dispatch_uid="search-harvested-case-study-stored")
 register(SearchableType(
     kind="offering",
     model=VendorOffering,
