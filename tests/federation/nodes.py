@@ -208,11 +208,13 @@ class Network:
         with self.timings.step("template database: cloned from the test database, or migrated"):
             try:
                 self._create_database(self.template, template=migrated)
+                how = "cloned"
             except psycopg.errors.ObjectInUse:  # something still reads it: migrate instead
-                migrated = None
                 self._create_database(self.template)
+                how = "migrated (the test database was in use)"
             # Any migration newer than the clone (or all of them), and nothing else.
             template.manage("migrate", "--no-input", timeout=600)
+        self.timings.steps[-1] = (f"template database: {how}", self.timings.steps[-1][1])
         with self.timings.step("template database: seed home, catalogue, taxonomies"):
             template.run("seed_base")
         with self.timings.step("three databases cloned from the template"):
