@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from harvest.models import HarvestedItem, Peer
@@ -125,6 +126,7 @@ def test_catalogue_and_theme_hub_list_harvested_case_studies_in_constant_queries
     hub = ThemeHubPage.objects.get(theme__slug="mobility", locale__language_code="en")
     with django_assert_max_num_queries(60) as first:
         listing = client.get("/en/catalogue/").content.decode()
+    cache.clear()  # the hub keeps parts in the cache: count them fresh each time
     with django_assert_max_num_queries(60) as first_hub:
         hub_page = client.get(hub.url).content.decode()
     assert "Busan smart parking guidance" in listing and "From Busan Smart City Portal" in listing
@@ -139,5 +141,6 @@ def test_catalogue_and_theme_hub_list_harvested_case_studies_in_constant_queries
     only_seoul = client.get("/en/catalogue/", {"node": str(seoul.pk)}).content.decode()
     assert "From Seoul portal" in only_seoul and "From Busan" not in only_seoul
     assert "Daegu" not in only_seoul.split('id="results-title"', 1)[1].split("network-title")[0]
+    cache.clear()
     with django_assert_max_num_queries(len(first_hub.captured_queries)):
-        client.get(hub.url)
+        assert "Seoul" in client.get(hub.url).content.decode()
