@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from events.models import Meeting
 from funding.models import FundingOpportunity, OpportunityStatus
 from members.models import Organisation
+from solutions_catalog.harvested import listed as harvested_listed
 from solutions_catalog.models import CaseStudyPage, Challenge
 
 LATEST = 6
@@ -28,6 +29,7 @@ def hub_context(hub, user) -> dict:
         "theme": theme,
         "featured": featured,
         "latest": latest,
+        "network": harvested_listed(theme=theme.slug, limit=LATEST),
         "next_meetings": meetings.upcoming()[:3],
         "minutes": meetings.past().filter(minutes_published_at__isnull=False)[:3],
         "opportunities": (FundingOpportunity.objects.visible_to(user)

@@ -34,6 +34,7 @@ class PortalDocument(Document):
     country = Keyword()
     city = Keyword()
     organisation = Keyword()
+    node = Keyword()
     date = Date()
     year = Keyword()
     audiences = Keyword()
@@ -71,6 +72,7 @@ def bulk_action(record: SearchRecord, index: str) -> dict:
         "country": record.country or None,
         "city": record.city or None,
         "organisation": record.organisation or None,
+        "node": record.node or None,
         "date": record.date.isoformat() if record.date else None,
         "year": record.year or None,
         "audiences": list(record.audiences),

@@ -133,6 +133,12 @@ class ElasticsearchEngine:
         if not self._alias_targets():
             name = self._create_index()
             self.client.indices.put_alias(index=name, name=self.alias)
+            return
+        # Fields added since the index was made (the node facet) are mapped before the first
+        # document carries them, so Elasticsearch does not guess them as text; adding fields
+        # is allowed in place, the others are unchanged.
+        self.client.indices.put_mapping(index=self.alias,
+                                        **PortalDocument._doc_type.mapping.to_dict())
 
     def _alias_targets(self) -> list[str]:
         try:

@@ -20,6 +20,7 @@ from .registry import FACETS, searchable_types
 
 FACET_TITLES = {
     "kind": gettext_lazy("Type"),
+    "node": gettext_lazy("Node"),
     "theme": gettext_lazy("Theme"),
     "domain": gettext_lazy("Service domain"),
     "maturity": gettext_lazy("Maturity"),

@@ -45,6 +45,7 @@ class SearchRecord:
     country: str = ""
     city: str = ""  # the city it belongs to (slug), for case studies and challenges
     organisation: str = ""  # the owner (slug): city, vendor, ...
+    node: str = ""  # the peer node it was harvested from (its key), "" for this node's own
     date: datetime.date | None = None
     # Who may see it: "public", "members", or narrower tokens such as "org:12".
     audiences: tuple[str, ...] = (PUBLIC,)
@@ -88,7 +89,7 @@ class SearchableType:
 
 
 # The facets every document may carry, in the order the search page shows them.
-FACETS = ("kind", "theme", "domain", "maturity", "funding", "country", "city", "year")
+FACETS = ("kind", "node", "theme", "domain", "maturity", "funding", "country", "city", "year")
 
 _registry: dict[str, SearchableType] = {}
 # facet -> function naming its values in the active language: {value: label}

@@ -104,7 +104,8 @@ def lineage(pages: list[CaseStudyPage], language: str, base_url: str) -> dict:
     """translation key → what each of ``pages`` replicates (the origins' versions a reader of
     ``language`` sees), in the same three queries whatever the pages and their lineage."""
     adoptions = Adoption.objects.filter(
-        adopter_case_study__translation_key__in={p.translation_key for p in pages})
+        adopter_case_study__translation_key__in={p.translation_key for p in pages},
+        origin__isnull=False)
     versions = {page.translation_key: page for page in CaseStudyPage.objects.for_reader(
         language).filter(translation_key__in=adoptions.values("origin__translation_key"))}
     found: dict = {}

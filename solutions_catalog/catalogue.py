@@ -36,9 +36,13 @@ ORDER = {
 PAGE_SIZE = 24
 
 
-def build_catalogue(language: str, params: QueryDict) -> FacetedPage:
+def build_catalogue(language: str, params: QueryDict, nodes: list[int] | None = None
+                    ) -> FacetedPage:
+    """``nodes``: peer portals the reader chose; this portal's own case studies then go."""
     asked = read_listing(params, SORTS)
     base = with_keyword(CaseStudyPage.objects.for_reader(language), asked, KEYWORD_FIELDS)
+    if nodes:
+        base = base.none()
     result = apply_facets(base, FACETS, params)
     listing = (result.queryset
                .select_related("city", "maturity", "service_domain", "funding_model")

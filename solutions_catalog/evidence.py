@@ -13,9 +13,10 @@ from django_countries import countries
 
 from common.facets import Facet
 from indicators.models import Indicator
-from indicators.units import convert
+from indicators.units import UnitError, convert
 from members.models import Organisation
 
+from .harvested import RemoteAdoption, remote_adoptions
 from .models import Adoption, AdoptionResult, CaseStudyPage, EvidenceLevel
 
 # The chart: a label column, then bars either side of a zero line (SVG user units).
@@ -87,7 +88,7 @@ class Chart:
 
 @dataclass
 class ComparedReplication:
-    adoption: Adoption
+    adoption: Adoption | RemoteAdoption
     rows: list[ComparedRow] = field(default_factory=list)
 
     @property
@@ -147,7 +148,8 @@ def compared_outcomes(case_study: CaseStudyPage) -> list[ComparedReplication]:
                    .select_related("indicator", "evidence_level")
                    .order_by("-measured_on", "-pk")):
         results.setdefault(result.adoption_id, []).append(result)
-    if not results:
+    remote = [adoption for adoption in remote_adoptions([case_study]) if adoption.results]
+    if not results and not remote:
         return []
     origin = _origin_measures(case_study)
     indicators = {}
@@ -163,7 +165,38 @@ def compared_outcomes(case_study: CaseStudyPage) -> list[ComparedReplication]:
         compared.append(ComparedReplication(adoption, [
             ComparedRow(indicators[pk], origin.get(pk), latest[pk], case_study.city,
                         adoption.adopter) for pk in order]))
+    levels = {level.slug: level for level in EvidenceLevel.objects.all()} if remote else {}
+    for adoption in remote:
+        replication = _compared_remote(adoption, origin, case_study, levels)
+        if replication.rows:
+            compared.append(replication)
     return compared
+
+
+def _compared_remote(adoption: RemoteAdoption, origin: dict[int, Measure],
+                     case_study: CaseStudyPage,
+                     levels: dict[str, EvidenceLevel]) -> ComparedReplication:
+    """A peer's adoption beside the origin: its results whose indicator code is in this
+    node's library, converted to the indicator's unit (one in a unit that does not convert
+    is left out, as the form refuses it here)."""
+    latest: dict[int, Measure] = {}
+    indicators: dict[int, Indicator] = {}
+    ordered = sorted(zip(adoption.results, adoption.evidence_levels, strict=True),
+                     key=lambda pair: pair[0].measured_on or date.min, reverse=True)
+    for result, level in ordered:
+        if result.indicator is None or result.value is None:
+            continue
+        try:
+            measure = _measure(result.value, result.baseline, result.unit, result.measured_on,
+                               levels.get(level), result.indicator)
+        except UnitError:
+            continue
+        indicators[result.indicator.pk] = result.indicator
+        latest.setdefault(result.indicator.pk, measure)
+    order = [*(pk for pk in origin if pk in latest), *(pk for pk in latest if pk not in origin)]
+    return ComparedReplication(adoption, [
+        ComparedRow(indicators[pk], origin.get(pk), latest[pk], case_study.city,
+                    adoption.adopter) for pk in order])
 
 
 def _chart(rows: list[ComparedRow]) -> Chart | None:

@@ -5,7 +5,9 @@ contact person, members-only documents, drafts or free-text notes of a person.""
 
 import html
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 
@@ -114,19 +116,40 @@ def _result(result: AdoptionResult) -> dict:
             "scc:evidenceLevel": result.evidence_level.slug if result.evidence_level else None}
 
 
+def _origin(adoption: Adoption) -> tuple[dict, dict, str]:
+    """The replicated case study's titles in each language, its page here (whose lineage
+    shows the adoption) and IRI: this node's own, or one harvested from a peer (its IRI
+    there)."""
+    origin = adoption.origin
+    if origin is not None:
+        titles = {"ko": adoption.origin_title_ko or origin.title,
+                  "en": adoption.origin_title_en or origin.title}
+        return (titles, {origin.locale.language_code: absolute_url(origin.get_url())},
+                item_iri("case-study", str(origin.translation_key)))
+    remote = adoption.remote_origin
+    urls = {}
+    for language in ("ko", "en"):
+        with translation.override(language):
+            urls[language] = absolute_url(
+                reverse("catalogue:harvested_case_study", args=[remote.pk]))
+    titles = {"ko": remote.title_ko or remote.title_en, "en": remote.title_en or remote.title_ko}
+    return titles, urls, adoption.remote_origin_iri
+
+
 def adoption_item(rows: list[Adoption]) -> dict:
     adoption = rows[0]
-    adopter, origin = adoption.adopter, adoption.origin
+    adopter = adoption.adopter
+    titles, origin_urls, origin_iri = _origin(adoption)
     stages = list(adoption.stages.all())
     results = list(adoption.results.all())
     modified = max([adoption.updated_at, *(s.created_at for s in stages),
                     *(r.created_at for r in results)])
     return item(item_iri("adoption", str(adoption.pk)), "scc:Adoption", {
-        "name": {"ko": f"{adopter.name_ko}: {adoption.origin_title_ko or origin.title}",
-                 "en": f"{adopter.name_en}: {adoption.origin_title_en or origin.title}"},
+        "name": {code: f"{getattr(adopter, f'name_{code}')}: {titles[code]}"
+                 for code in ("ko", "en")},
         # The replicated case study's page shows the adoption in its lineage.
-        "url": {origin.locale.language_code: absolute_url(origin.get_url())},
-        "scc:origin": item_iri("case-study", str(origin.translation_key)),
+        "url": origin_urls,
+        "scc:origin": origin_iri,
         "scc:adopter": {"name": {"ko": adopter.name_ko, "en": adopter.name_en},
                         "addressCountry": adopter.country.code},
         "scc:stage": adoption.status,
@@ -143,7 +166,9 @@ def adoption_item(rows: list[Adoption]) -> dict:
 
 def public_adoptions():
     public_pages = public_case_studies()
-    return (Adoption.objects.filter(origin__in=public_pages,
+    # A replication of a harvested case study is published while the case study is (it
+    # is public by construction); its IRI at the origin is the adoption's scc:origin.
+    return (Adoption.objects.filter(Q(origin__in=public_pages) | Q(remote_origin__isnull=False),
                                     adopter__in=Organisation.objects.active())
             .annotate(adopter_case_study_key=Subquery(  # only if that page is public too
                 public_pages.filter(pk=OuterRef("adopter_case_study_id"))
@@ -162,7 +187,7 @@ def _adoptions_of_page(page: CaseStudyPage) -> list[str]:
 register(PublishedType(
     kind="adoption", type="scc:Adoption", model=Adoption,
     public=lambda: (public_adoptions()
-                    .select_related("origin", "origin__locale", "adopter")
+                    .select_related("origin", "origin__locale", "adopter", "remote_origin")
                     .prefetch_related("stages", "results__indicator",
                                       "results__evidence_level")),
     to_item=adoption_item,

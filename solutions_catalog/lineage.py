@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from members.models import Organisation
 
+from .harvested import RemoteAdopter, remote_adoptions
 from .models import Adoption, AdoptionStatus, CaseStudyPage
 
 # Drawing: one column per generation, one row per case study in it (SVG user units).
@@ -29,6 +30,7 @@ class LineageNode:
     status: str = ""  # how far the adopter got, for every node but the first
     status_label: str = ""
     parent: "LineageNode | None" = None
+    node: str = ""  # the peer portal an adoption was recorded at, for a harvested one
 
     @property
     def x(self) -> int:
@@ -111,9 +113,21 @@ class Lineage:
 
 
 def _edges() -> list[dict]:
-    return list(Adoption.objects.values(
+    """The adoption links: this node's adoptions of its own case studies, and those peers
+    recorded of them (harvested). Replications of a case study harvested from a peer are
+    that peer's lineage: it shows them once it harvests this node."""
+    edges = list(Adoption.objects.filter(origin__isnull=False).values(
         "pk", "status", "adopter_id", "origin__city_id", "origin__translation_key",
         "adopter_case_study__translation_key"))
+    for remote in remote_adoptions():
+        try:
+            key = UUID(remote.origin_key)
+        except ValueError:
+            continue
+        edges.append({"pk": remote.pk, "status": remote.status, "adopter_id": remote.adopter,
+                      "origin__city_id": None, "origin__translation_key": key,
+                      "adopter_case_study__translation_key": None, "node": remote.node})
+    return edges
 
 
 def lineage_of(page: CaseStudyPage) -> Lineage:
@@ -131,7 +145,8 @@ def lineage_of(page: CaseStudyPage) -> Lineage:
         neighbours[source].add(target)
         neighbours[target].add(source)
         parents.setdefault(target, (source, edge))
-        city_of.setdefault(source, edge["origin__city_id"])
+        if edge["origin__city_id"] is not None:
+            city_of.setdefault(source, edge["origin__city_id"])
         city_of[target] = edge["adopter_id"]
     start = ("page", own_key)
     if start not in neighbours:
@@ -146,16 +161,21 @@ def lineage_of(page: CaseStudyPage) -> Lineage:
     language = (get_language() or "ko")[:2]
     pages = {p.translation_key: p for p in CaseStudyPage.objects.for_reader(language)
              .filter(translation_key__in=keys).select_related("city")}
-    cities = Organisation.objects.in_bulk({city_of[n] for n in component})
+    cities: dict = Organisation.objects.in_bulk(
+        {city_of[n] for n in component if isinstance(city_of.get(n), int)})
     labels = dict(AdoptionStatus.choices)
     nodes: dict[tuple, LineageNode] = {}
     for node in component:
         page_here = pages.get(node[1]) if node[0] == "page" else None
         edge = parents.get(node, (None, None))[1]
+        if page_here is None and not isinstance(city_of.get(node), int | RemoteAdopter):
+            continue  # a case study of this node no longer published: nothing to show
+        city = (page_here.city if page_here else cities.get(city_of[node], city_of[node]))
         nodes[node] = LineageNode(
-            city=page_here.city if page_here else cities[city_of[node]], page=page_here,
+            city=city, page=page_here,
             current=node == start, status=edge["status"] if edge else "",
-            status_label=str(labels.get(edge["status"], "")) if edge else "")
+            status_label=str(labels.get(edge["status"], "")) if edge else "",
+            node=edge.get("node", "") if edge else "")
 
     def generation(node: tuple, seen: frozenset = frozenset()) -> int:
         parent = parents.get(node)
@@ -170,7 +190,7 @@ def lineage_of(page: CaseStudyPage) -> Lineage:
         if parent is not None and parent[0] in nodes and lineage_node.generation:
             lineage_node.parent = nodes[parent[0]]
             links.append(LineageLink(nodes[parent[0]], lineage_node))
-    ordered = sorted(nodes.values(), key=lambda n: (n.generation, n.city.name, n.title))
+    ordered = sorted(nodes.values(), key=lambda n: (n.generation, str(n.city.name), n.title))
     rows: dict[int, int] = defaultdict(int)
     for lineage_node in ordered:
         lineage_node.row = rows[lineage_node.generation]

@@ -10,6 +10,8 @@ from search.engines import ask_or
 from .catalogue import build_catalogue
 from .evidence import compared_outcomes
 from .forms import AdoptionForm, ReplicateForm
+from .harvested import listed as harvested_listed
+from .harvested import remote_adoptions, selected_nodes, shown_one, with_node_filter
 from .lineage import lineage_of
 from .models import (
     Adoption,
@@ -29,7 +31,10 @@ SIMILAR = 4  # similar case studies shown
 @adds_context(CatalogueIndexPage)
 def catalogue(index: CatalogueIndexPage, request: HttpRequest) -> dict:
     # the index is served in its own language (its locale would cost a query)
-    return {"catalogue": build_catalogue(get_language(), request.GET)}
+    nodes = selected_nodes(request.GET)
+    return {"catalogue": with_node_filter(build_catalogue(get_language(), request.GET, nodes),
+                                          request.GET),
+            "network": harvested_listed(theme=request.GET.get("theme", ""), nodes=nodes)}
 
 
 @adds_context(CaseStudyPage)
@@ -40,11 +45,14 @@ def lineage(page: CaseStudyPage, request: HttpRequest) -> dict:
     may_adopt = cities.exists()
     replicates = Adoption.objects.filter(
         adopter_case_study__translation_key=page.translation_key).with_origins_here()
+    for adoption in replicates:
+        adoption.remote_here = shown_one(adoption.remote_origin)
     adoptions = list(Adoption.objects.of_case_study(page).select_related("adopter")
                      .prefetch_related("stages"))
     mine = set(cities_of(request.user).values_list("pk", flat=True)) if adoptions else set()
     return {
         "adoptions": adoptions,
+        "remote_adoptions": remote_adoptions([page]),
         "my_adoptions": [a for a in adoptions if a.adopter_id in mine],
         "replicates": replicates,
         "following": CaseStudyFollow.objects.of(request.user).of_case_study(page).exists(),

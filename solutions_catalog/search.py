@@ -11,6 +11,8 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from harvest.models import HarvestedItem
+from harvest.signals import item_stored
 from members.models import Organisation
 from search.registry import (
     PUBLIC,
@@ -24,6 +26,7 @@ from search.registry import (
 )
 from search.tasks import record_change
 
+from .harvested import harvested_case_studies, localised, node_labels
 from .models import (
     CaseStudyPage,
     Challenge,
@@ -107,6 +110,63 @@ register(SearchableType(
     to_records=case_study_records,
     label=_("Case study"),
 ))
+def _own(mapping: object, language: str) -> str:
+    """The text of a language map in ``language`` only (a document per language)."""
+    return str(mapping.get(language) or "") if isinstance(mapping, dict) else ""
+
+
+def harvested_case_study_records(item: HarvestedItem) -> Iterator[SearchRecord]:
+    """A case study harvested from a peer: one document per language its origin wrote, so a
+    Korean query finds its Korean version (analysed here like any local text)."""
+    data = item.data
+    names = data.get("name") if isinstance(data.get("name"), dict) else {}
+    city = data.get("scc:city") if isinstance(data.get("scc:city"), dict) else {}
+    for language in language_codes():
+        title = names.get(language) or getattr(item, f"title_{language}", "")
+        if not title:
+            continue
+        with translation.override(language):
+            yield SearchRecord(
+                kind="harvested_case_study",
+                object_id=str(item.pk),
+                language=language,
+                title=title,
+                summary=getattr(item, f"summary_{language}", ""),
+                body=" ".join((localised(city.get("name"), language).text,
+                               _own(data.get("scc:body"), language))),
+                themes=tuple(item.themes or ()),
+                country=item.country,
+                node=str(item.peer_id),
+                organisation=str(item.peer_id),
+                date=item.modified_at.date() if item.modified_at else None,
+                url=reverse("catalogue:harvested_case_study", args=[item.pk]),
+                audiences=(PUBLIC,),
+            )
+
+
+register(SearchableType(
+    kind="harvested_case_study",
+    model=HarvestedItem,
+    indexable=harvested_case_studies,
+    to_records=harvested_case_study_records,
+    label=_("Case study from another node"),
+))
+register_facet_labels("node", node_labels)
+
+
+def _harvested_item_stored(sender, item: HarvestedItem, **kwargs) -> None:
+    """The harvester stores a page of items in bulk statements (no save signals) and then
+    announces each: a harvested case study's documents follow. A removed item's go with its
+    row's deletion signal, which the registry connects."""
+    if item.kind == "case-study":
+        pk = item.pk or HarvestedItem.objects.filter(iri=item.iri).values_list(
+            "pk", flat=True).first()
+        if pk is not None:
+            record_change("harvested_case_study", str(pk))
+
+
+item_stored.connect(_harvested_item_stored, sender=HarvestedItem,
+                    dispatch_uid="search-harvested-case-study-stored")
 register(SearchableType(
     kind="offering",
     model=VendorOffering,

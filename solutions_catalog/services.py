@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from harvest.models import HarvestedItem
 from members import notify
 from members.models import Organisation, OrganisationKind, User
 from members.permissions import SUPPLIER_KINDS, check, is_staff, require, search_audiences, viewer
@@ -86,6 +87,29 @@ def record_adoption(origin: CaseStudyPage, adopter: Organisation, actor, *,
                                      reached_on=timezone.localdate(), recorded_by=actor)
     if created:
         _tell_city(source, "solutions_catalog/email/adoption_recorded", {"adoption": adoption})
+    return adoption
+
+
+@transaction.atomic
+def record_remote_adoption(origin: HarvestedItem, adopter: Organisation, actor, *,
+                           status: str = AdoptionStatus.EXPLORING, adapted: str = "",
+                           outcomes: str = "") -> Adoption:
+    """Record (or update) that ``adopter`` replicates a case study harvested from a peer
+    node. This node publishes the adoption naming the item's IRI as its origin, so the
+    origin's portal shows it once it harvests this one; no one here is told."""
+    require(actor, CatalogueAction.RECORD_ADOPTION, adopter)
+    if status == AdoptionStatus.DROPPED:
+        raise ValidationError(_("Record why the adoption was dropped on its own page."))
+    adoption, _created = Adoption.objects.update_or_create(
+        remote_origin_iri=origin.iri, adopter=adopter,
+        defaults={"remote_origin": origin, "status": AdoptionStatus(status),
+                  "adapted": adapted.strip(),
+                  "outcomes": outcomes.strip(), "recorded_by": actor},
+    )
+    latest = adoption.stages.order_by("-reached_on", "-pk").first()
+    if latest is None or latest.stage != adoption.status:
+        AdoptionStage.objects.create(adoption=adoption, stage=adoption.status,
+                                     reached_on=timezone.localdate(), recorded_by=actor)
     return adoption
 
 

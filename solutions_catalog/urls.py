@@ -1,7 +1,15 @@
 from django.urls import path
 
 from .feeds import NewCaseStudies
-from .views import adoptions, authoring, challenges, indicators, offerings, replication
+from .views import (
+    adoptions,
+    authoring,
+    challenges,
+    indicators,
+    network,
+    offerings,
+    replication,
+)
 
 app_name = "catalogue"
 urlpatterns = [
@@ -16,6 +24,9 @@ urlpatterns = [
     path("case-studies/write/<int:page_id>/preview/", authoring.preview, name="write_preview"),
     path("case-studies/write/<int:page_id>/submit/", authoring.submit, name="write_submit"),
     path("case-studies/write/<int:page_id>/<str:step>/", authoring.write, name="write_step"),
+    path("catalogue/network/<int:pk>/", network.harvested_case_study,
+         name="harvested_case_study"),
+    path("catalogue/network/<int:pk>/adopt/", network.adopt_harvested, name="adopt_harvested"),
     path("offerings/", offerings.offering_list, name="offerings"),
     path("offerings/new/", offerings.offering_edit, name="offering_new"),
     path("offerings/deployments/<int:pk>/", offerings.decide_deployment,

@@ -155,7 +155,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                    # Portals sharing one Redis (the three-node test's) keep apart by prefix.
+                    "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="")}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -167,7 +169,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
 PAGE_CACHE_EXEMPT_PATH_PREFIXES = ("/admin/", "/healthz", "/csp-report/", "/federation/")
 # Saving or deleting a row of these apps forgets the cached pages, except these models,
 # which no visitor sees (private, or bookkeeping).
-PAGE_CACHE_APPS = {"members", "solutions_catalog", "events", "funding", "portal",
+PAGE_CACHE_APPS = {"members", "solutions_catalog", "events", "funding", "portal", "harvest",
                    "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects"}
 PAGE_CACHE_IGNORED_MODELS = [
     "members.Notification", "members.MailPreference", "members.Invitation",
@@ -178,7 +180,7 @@ PAGE_CACHE_IGNORED_MODELS = [
     "funding.BidTask", "funding.BidDocument", "funding.BidDocumentVersion", "funding.BidComment",
     "funding.BidActivity", "funding.FundingReminderSent",
     "portal.DigestSent", "portal.WorkerHeartbeat", "portal.SavedSearch",
-    "portal.SavedSearchMatch",
+    "portal.SavedSearchMatch", "harvest.Refusal",
     # Drafts, logs and moderation: a page changes for visitors when it is published.
     "wagtailcore.Revision", "wagtailcore.ModelLogEntry", "wagtailcore.PageLogEntry",
     "wagtailcore.ReferenceIndex", "wagtailcore.PageSubscription", "wagtailcore.Comment",

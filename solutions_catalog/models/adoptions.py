@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from harvest.models import HarvestedItem
 from indicators.models import Indicator
 from indicators.units import UnitError, check_compatible, parse_unit
 from members.models import Organisation, OrganisationKind
@@ -78,16 +79,27 @@ class AdoptionQuerySet(models.QuerySet):
     def with_origins_here(self) -> list["Adoption"]:
         """The adoptions, each with ``origin_here``: the version of the case study replicated
         that a reader of the active language sees (``for_reader``), else the one adopted."""
-        adoptions = list(self.select_related("origin", "origin__locale", "origin__city"))
-        versions = CaseStudyPage.objects.versions_for(a.origin for a in adoptions)
+        adoptions = list(self.select_related("origin", "origin__locale", "origin__city",
+                                             "remote_origin", "remote_origin__peer"))
+        versions = CaseStudyPage.objects.versions_for(a.origin for a in adoptions if a.origin)
         for adoption in adoptions:
-            adoption.origin_here = versions.get(adoption.origin.translation_key, adoption.origin)
+            adoption.origin_here = (versions.get(adoption.origin.translation_key, adoption.origin)
+                                    if adoption.origin else None)
         return adoptions
 
 
 class Adoption(models.Model):
+    # The case study replicated: this portal's, or one harvested from a peer node (exactly one).
     origin = models.ForeignKey(CaseStudyPage, verbose_name=_("case study replicated"),
-                               on_delete=models.CASCADE, related_name="adoptions")
+                               null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="adoptions")
+    # A harvested origin is named by its IRI, which this node publishes as the adoption's
+    # scc:origin; the item itself may go (unpublished at its node) without taking the city's
+    # replication, its stages and results with it, and comes back linked if republished.
+    remote_origin_iri = models.URLField(_("case study replicated from another portal"),
+                                        max_length=500, blank=True, db_index=True)
+    remote_origin = models.ForeignKey(
+        HarvestedItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="adoptions")
     adopter = models.ForeignKey(
         Organisation, verbose_name=_("adopting city"), on_delete=models.CASCADE,
         related_name="adoptions", limit_choices_to={"kind": OrganisationKind.CITY},
@@ -115,11 +127,19 @@ class Adoption(models.Model):
         verbose_name_plural = _("adoptions")
         ordering = ["-updated_at"]
         constraints = [
-            models.UniqueConstraint(fields=["origin", "adopter"], name="one_adoption_per_city")
+            models.UniqueConstraint(fields=["origin", "adopter"], name="one_adoption_per_city"),
+            models.UniqueConstraint(fields=["remote_origin_iri", "adopter"],
+                                    condition=~Q(remote_origin_iri=""),
+                                    name="one_remote_adoption_per_city"),
+            models.CheckConstraint(
+                condition=Q(origin__isnull=False, remote_origin_iri="", remote_origin__isnull=True)
+                | Q(origin__isnull=True, remote_origin_iri__gt=""),
+                name="adoption_has_one_origin"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.adopter} ← {self.origin} ({self.get_status_display()})"
+        origin = self.origin or self.remote_origin or self.remote_origin_iri
+        return f"{self.adopter} ← {origin} ({self.get_status_display()})"
 
     @property
     def drop_reason(self) -> str:

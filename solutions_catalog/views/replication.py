@@ -18,6 +18,7 @@ from .. import replication
 from ..case_study_forms import STEPS
 from ..evidence import results_of
 from ..forms import AdaptationForm, AdoptionResultForm, AdoptionStageForm, ReplicateForm
+from ..harvested import shown_one
 from ..models import Adoption, CaseStudyPage, CatalogueIndexPage
 from ..permissions import CatalogueAction
 from ..services import cities_that_may_adopt
@@ -61,7 +62,8 @@ def _forms(adoption: Adoption, data=None, which: str = "") -> dict:
 @login_required
 def adoption_detail(request: HttpRequest, pk: int) -> HttpResponse:
     adoption = get_object_or_404(
-        Adoption.objects.select_related("adopter", "origin", "adopter_case_study"), pk=pk)
+        Adoption.objects.select_related("adopter", "origin", "adopter_case_study",
+                                        "remote_origin__peer"), pk=pk)
     require(request.user, CatalogueAction.RECORD_ADOPTION_OUTCOMES, adoption.adopter)
     which = request.POST.get("form", "") if request.method == "POST" else ""
     forms = _forms(adoption, request.POST, which)
@@ -72,9 +74,13 @@ def adoption_detail(request: HttpRequest, pk: int) -> HttpResponse:
             save(form, request.user)
             messages.success(request, str(done))
             return redirect(reverse("catalogue:adoption", args=[adoption.pk]))
-    origin_here = CaseStudyPage.objects.versions_for([adoption.origin]).get(
-        adoption.origin.translation_key, adoption.origin)
+    remote_origin = shown_one(adoption.remote_origin)
+    origin_here = (CaseStudyPage.objects.versions_for([adoption.origin]).get(
+        adoption.origin.translation_key, adoption.origin) if adoption.origin else None)
     return render(request, "solutions_catalog/adoption_detail.html", {
         "adoption": adoption, "origin_here": origin_here,
+        "remote_origin": remote_origin,
+        "origin_title": origin_here.title if origin_here else str(remote_origin.title
+                                                                   if remote_origin else ""),
         "stages": adoption.stages.all(), "results": results_of(adoption), **forms},
         status=400 if which in FORMS else 200)

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "locale" / "ko" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 APPS = ("common", "portal", "members", "indicators", "solutions_catalog", "events", "funding",
-        "search")
+        "search", "federation", "harvest")
 
 
 def translated(entry: polib.POEntry) -> bool:
