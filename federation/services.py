@@ -50,7 +50,10 @@ def record(kind: str, keys: Iterable[str]) -> list[Change]:
 
 
 def record_later(kind: str, keys: Iterable[str]) -> None:
-    """``record`` once the current transaction commits (it reads what was committed)."""
+    """``record`` once the current transaction commits (it reads what was committed). Its
+    rows are then inserted in a short transaction of their own, so positions are committed
+    almost in the order they are taken and a peer's cursor skips none (a long transaction
+    holding a position while later ones commit would be the risk)."""
     keys = [str(key) for key in keys]
     if keys:
         transaction.on_commit(lambda: record(kind, keys))

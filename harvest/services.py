@@ -105,7 +105,6 @@ def register_peer(url: str, by: Any = None) -> Peer:
         node = fetch_node(normalise(url))
         if node.id == keys.node_id():
             raise RegistrationError(_("This is the address of this node."))
-        peer = _remember(node, registered_here=True, registered_by=by)
         answer = transport.send("POST", node.inbox, document={
             "@context": publishing.CONTEXT, "type": "Follow",
             "actor": keys.node_id(), "object": node.id})
@@ -117,6 +116,8 @@ def register_peer(url: str, by: Any = None) -> Peer:
     except transport.Unreachable as error:
         raise RegistrationError(_("The node does not answer: %(detail)s")
                                 % {"detail": error}) from error
+    # Kept only once the peer has taken the request: a refused registration leaves nothing.
+    peer = _remember(node, registered_here=True, registered_by=by)
     if reply.get("status") == PeerStatus.CONFIRMED and not peer.peer_registered_at:
         peer.peer_registered_at = timezone.now()
     peer.status = _status(peer)

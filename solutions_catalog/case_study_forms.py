@@ -181,10 +181,12 @@ class PartnersForm(StepForm):
 class DataForm(StepForm):
     class Meta:
         model = CaseStudyPage
-        fields = ["data_used", "data_shared_back"]
+        fields = ["data_used", "datasets_used", "data_shared_back", "datasets_shared"]
         formsets = {}
         widgets = {"data_used": forms.Textarea(attrs={"rows": 4}),
-                   "data_shared_back": forms.Textarea(attrs={"rows": 4})}
+                   "datasets_used": forms.CheckboxSelectMultiple,
+                   "data_shared_back": forms.Textarea(attrs={"rows": 4}),
+                   "datasets_shared": forms.CheckboxSelectMultiple}
 
 
 class PrivacyForm(StepForm):

@@ -42,16 +42,22 @@ def _plain(rich_text: str) -> str:
 
 
 def _outcomes(versions: list[CaseStudyPage]) -> list[dict]:
-    """The source version's KPIs, each named in every language it is translated into."""
-    names = {}
-    for page in versions:
-        for kpi in page.kpis.all():
-            names.setdefault(kpi.translation_key, {})[page.locale.language_code] = kpi.metric
+    """The source version's KPIs, each named in every language it is written in: the
+    translation's KPI of the same translation key, else the one in the same place."""
+    source = list(versions[0].kpis.all())
+    names = [{versions[0].locale.language_code: kpi.metric} for kpi in source]
+    for page in versions[1:]:
+        kpis = list(page.kpis.all())
+        by_key = {kpi.translation_key: kpi for kpi in kpis}
+        for n, kpi in enumerate(source):
+            same = by_key.get(kpi.translation_key) or (
+                kpis[n] if len(kpis) == len(source) else None)
+            if same is not None:
+                names[n][page.locale.language_code] = same.metric
     return [{"scc:indicator": kpi.indicator.code if kpi.indicator else None,
-             "name": names[kpi.translation_key], "value": number(kpi.result),
-             "unit": kpi.unit, "scc:baseline": number(kpi.baseline),
-             "scc:measuredOn": iso(kpi.measured_on)}
-            for kpi in versions[0].kpis.all()]
+             "name": name, "value": number(kpi.result), "unit": kpi.unit,
+             "scc:baseline": number(kpi.baseline), "scc:measuredOn": iso(kpi.measured_on)}
+            for kpi, name in zip(source, names, strict=True)]
 
 
 def case_study_item(versions: list[CaseStudyPage]) -> dict:
@@ -110,12 +116,15 @@ def _result(result: AdoptionResult) -> dict:
             "scc:evidenceLevel": result.evidence_level.slug if result.evidence_level else None}
 
 
-def _origin(adoption: Adoption) -> tuple[str, dict, str]:
-    """The replicated case study's title, its page here (whose lineage shows the adoption)
-    and IRI: this node's own, or one harvested from a peer (issue 20: its IRI there)."""
+def _origin(adoption: Adoption) -> tuple[dict, dict, str]:
+    """The replicated case study's titles in each language, its page here (whose lineage
+    shows the adoption) and IRI: this node's own, or one harvested from a peer (its IRI
+    there)."""
     origin = adoption.origin
     if origin is not None:
-        return (origin.title, {origin.locale.language_code: absolute_url(origin.get_url())},
+        titles = {"ko": adoption.origin_title_ko or origin.title,
+                  "en": adoption.origin_title_en or origin.title}
+        return (titles, {origin.locale.language_code: absolute_url(origin.get_url())},
                 item_iri("case-study", str(origin.translation_key)))
     remote = adoption.remote_origin
     urls = {}
@@ -123,20 +132,21 @@ def _origin(adoption: Adoption) -> tuple[str, dict, str]:
         with translation.override(language):
             urls[language] = absolute_url(
                 reverse("catalogue:harvested_case_study", args=[remote.pk]))
-    return remote.title_ko or remote.title_en, urls, adoption.remote_origin_iri
+    titles = {"ko": remote.title_ko or remote.title_en, "en": remote.title_en or remote.title_ko}
+    return titles, urls, adoption.remote_origin_iri
 
 
 def adoption_item(rows: list[Adoption]) -> dict:
     adoption = rows[0]
     adopter = adoption.adopter
-    title, origin_urls, origin_iri = _origin(adoption)
+    titles, origin_urls, origin_iri = _origin(adoption)
     stages = list(adoption.stages.all())
     results = list(adoption.results.all())
     modified = max([adoption.updated_at, *(s.created_at for s in stages),
                     *(r.created_at for r in results)])
     return item(item_iri("adoption", str(adoption.pk)), "scc:Adoption", {
-        "name": {"ko": f"{adopter.name_ko}: {title}",
-                 "en": f"{adopter.name_en}: {title}"},
+        "name": {code: f"{getattr(adopter, f'name_{code}')}: {titles[code]}"
+                 for code in ("ko", "en")},
         # The replicated case study's page shows the adoption in its lineage.
         "url": origin_urls,
         "scc:origin": origin_iri,
@@ -162,7 +172,11 @@ def public_adoptions():
                                     adopter__in=Organisation.objects.active())
             .annotate(adopter_case_study_key=Subquery(  # only if that page is public too
                 public_pages.filter(pk=OuterRef("adopter_case_study_id"))
-                .values("translation_key")[:1])))
+                .values("translation_key")[:1]),
+                **{f"origin_title_{code}": Subquery(
+                    public_pages.filter(translation_key=OuterRef("origin__translation_key"),
+                                        locale__language_code=code).values("title")[:1])
+                   for code in ("ko", "en")}))
 
 
 def _adoptions_of_page(page: CaseStudyPage) -> list[str]:

@@ -29,8 +29,8 @@ class DataSet(models.Model):
     publisher = models.ForeignKey(Organisation, verbose_name=_("publisher"),
                                   on_delete=models.PROTECT, related_name="datasets")
     licence = models.URLField(_("licence"), default=CC_BY_4,
-                              help_text=_("The address of the licence, e.g. %(url)s")
-                              % {"url": CC_BY_4})
+                              help_text=_("The address of the licence, e.g. "
+                                          "https://creativecommons.org/licenses/by/4.0/"))
     landing_url = models.URLField(_("landing page"), blank=True,
                                   help_text=_("The page describing the data set."))
     access_url = models.URLField(_("access address"),

@@ -221,3 +221,22 @@ def test_the_vocabulary_is_served_as_turtle_and_defines_every_own_term(client):
     used = {SCC + term.split(":", 1)[1] for term in CONTEXT if term.startswith("scc:")}
     used |= {SCC + kind for kind in ("CaseStudy", "Adoption", "FundingCall", "Node")}
     assert used - defined == set()
+
+
+def test_a_meeting_made_members_only_and_a_suspended_city_leave_as_tombstones(published,
+                                                                              on_commit):
+    with on_commit():
+        meeting = MeetingFactory(audience=Audience.PUBLIC, title_ko="공개 워크숍",
+                                 title_en="Open workshop")
+    assert Change.objects.last().activity == "Create"
+    with on_commit():
+        meeting.audience = Audience.MEMBERS
+        meeting.save()
+    assert (Change.objects.last().activity, Change.objects.last().type) == (
+        "Delete", "schema:Event")
+    bucheon = Organisation.objects.get(slug="bucheon")
+    with on_commit():
+        bucheon.membership_status = "suspended"
+        bucheon.save()
+    gone = set(Change.objects.filter(activity="Delete").values_list("kind", flat=True))
+    assert {"organisation", "adoption"} <= gone

@@ -7,6 +7,8 @@ from members.models import User
 from members.services import ensure_staff_group
 from tests.factories import UserFactory
 
+from .fake_peer import CONTEXT
+
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 PEERS = "/admin/snippets/harvest/peer/"
 
@@ -19,13 +21,22 @@ def staff(as_user):
 
 
 def test_staff_register_a_peer_by_its_address(staff, client, fake_peer):
+    fake_peer.serve_json("/federation/inbox", {"@context": CONTEXT, "status": "pending"},
+                         status=202)
     response = client.post(PEERS + "add/", {"url": fake_peer.base})
     assert response.status_code == 302
     peer = Peer.objects.get()
     assert peer.url == fake_peer.node_id and peer.name_en == "Daegu node"
-    assert peer.status == PeerStatus.PENDING  # the fake peer's inbox answers 404: not yet
+    assert peer.status == PeerStatus.PENDING  # until the peer registers this node too
+    assert fake_peer.received[-1].url == fake_peer.node_id + "inbox"
     listing = client.get(PEERS)
     assert "Daegu node" in listing.content.decode()
+
+
+def test_a_peer_whose_inbox_refuses_is_not_kept(staff, client, fake_peer):
+    response = client.post(PEERS + "add/", {"url": fake_peer.base})  # no inbox: 404
+    assert "inbox answered 404" in str(response.context["form"].errors["url"])
+    assert not Peer.objects.exists()
 
 
 def test_an_address_that_is_no_node_is_refused_at_the_field(staff, client, fake_peer):

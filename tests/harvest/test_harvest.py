@@ -122,9 +122,31 @@ def test_an_update_replaces_the_item_and_reports_it_stored_not_created(fake_peer
         ("a", False), ("b", False), ("a", False), ("c", True)]
 
 
-def test_deleting_a_peer_deletes_its_items(harvested):
-    harvested.delete()
+def test_deleting_a_peer_deletes_its_items_and_tells_who_listens(harvested, on_commit):
+    removed = []
+
+    def listen(sender, iri, kind, **kwargs):
+        removed.append(iri.rsplit("/", 1)[1])
+
+    item_removed.connect(listen)
+    try:
+        with on_commit():
+            harvested.delete()
+    finally:
+        item_removed.disconnect(listen)
     assert not HarvestedItem.objects.exists()
+    assert sorted(removed) == ["a", "b"]
+
+
+def test_a_next_page_on_another_host_is_refused(fake_peer, other_host_peer, harvested):
+    page = fake_peer.page([fake_peer.item("c")], after="0")
+    page["next"] = other_host_peer.changes + "?after=0"
+    fake_peer.serve_json("/federation/changes?after=0", page)
+    harvested.etag = ""
+    harvest(harvested)
+    assert Refusal.objects.get().reason == RefusalReason.REDIRECT
+    assert HarvestedItem.objects.count() == 3  # the page itself was the peer's own, and kept
+    assert not other_host_peer.received
 
 
 def test_a_peer_that_stops_answering_keeps_its_items_and_last_seen(fake_peer, harvested):
