@@ -100,13 +100,18 @@ def validation_cost(fake: FakePeer) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--items", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--no-shapes", action="store_true",
+                        help="skip SHACL validation, to see what the harvest itself costs")
     arguments = parser.parse_args()
-    setup_test_environment()
+    if arguments.no_shapes:
+        publishing.validate_many = lambda documents: {}
+    setup_test_environment(debug=False)  # DEBUG would keep every query, growing with items
     connection.settings_dict["TEST"]["NAME"] = f"test_{connection.settings_dict['NAME']}_bench"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     fake = FakePeer()
     try:
-        print(f"harvest bench on {connection.vendor}, pages of {PAGE}")
+        print(f"harvest bench on {connection.vendor}, pages of {PAGE}"
+              f"{', shapes NOT validated' if arguments.no_shapes else ''}")
         validation_cost(fake)
         for count in arguments.items:
             run(fake, count)
