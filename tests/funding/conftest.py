@@ -3,6 +3,11 @@ from dataclasses import dataclass
 import pytest
 from django.db import transaction
 
+from funding import demo
+from funding.models import BidPartner
+from members.models import OrganisationKind
+from tests.factories import BidFactory, MembershipFactory, OrganisationFactory
+
 
 @dataclass
 class Team:
@@ -15,10 +20,6 @@ class Team:
 
 @pytest.fixture
 def team(network):
-    from funding.models import BidPartner
-    from members.models import OrganisationKind
-    from tests.factories import BidFactory, MembershipFactory, OrganisationFactory
-
     bid = BidFactory(lead=network.daegu, title="Daegu–Bucheon data hub scale-up")
     BidPartner.objects.create(bid=bid, organisation=network.bucheon)
     BidPartner.objects.create(bid=bid, organisation=network.hanbit, role="technology")
@@ -42,8 +43,6 @@ def team(network):
 def _seeded_funding(_seeded_catalogue, django_db_blocker):
     """The demo funding, on the shared seeded network and catalogue, rolled back after the
     module so that the next module sharing them sees none of it."""
-    from funding import demo
-
     with django_db_blocker.unblock(), transaction.atomic():
         demo.seed()
         yield

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.db.models import Sum
 from django.utils import timezone
 
+from funding import demo
 from funding.models import (
     Bid,
     BidStatus,
@@ -77,8 +78,6 @@ def test_bids_have_their_history_team_and_work():
 
 
 def test_seeding_again_changes_no_count():
-    from funding import demo
-
     before = funding_counts()
     demo.seed()
     assert funding_counts() == before

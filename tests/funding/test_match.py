@@ -10,6 +10,7 @@ from django.utils import translation
 
 from funding import services
 from funding.models import BidPartner, LeadShare
+from indicators.models import Indicator
 from tests.factories import OrganisationFactory
 
 D = Decimal
@@ -146,8 +147,6 @@ def test_the_bid_page_runs_the_same_queries_whatever_the_team(
 
 
 def test_the_team_links_the_indicators_the_bid_rests_on(team, as_user):
-    from indicators.models import Indicator
-
     lighting, = Indicator.objects.filter(code="ISO37120:7.6")
     url = f"/en/funding/bids/{team.bid.pk}/evidence/"
     assert as_user(team.people["outside city"]).post(

@@ -3,7 +3,8 @@ page exists, through HTTP."""
 
 import pytest
 
-from members.permissions import Action, check
+from members.models import Invitation, Organisation
+from members.permissions import Action, check, search_audiences
 
 ROLES = ["visitor", "vendor", "officer", "org_admin", "staff"]
 
@@ -178,7 +179,6 @@ def test_the_admin_is_for_staff_and_city_officers_only(network, as_user):
                                              strict=True)))
 def test_managing_people_and_profile_matrix_over_http(network, as_user, role, allowed):
     """'manage own organisation's profile and people', as POSTs that change data."""
-    from members.models import Invitation, Organisation
 
     client = as_user(getattr(network, role))
     officer = network.officer.memberships.get()
@@ -195,8 +195,6 @@ def test_managing_people_and_profile_matrix_over_http(network, as_user, role, al
 
 
 def test_search_audiences_follow_the_same_rules(network):
-    from members.permissions import search_audiences
-
     assert search_audiences(None) == {"public"}
     assert search_audiences(network.vendor) == {"public", f"org:{network.hanbit.pk}"}
     assert search_audiences(network.officer) == {"public", "members", f"org:{network.daegu.pk}"}

@@ -3,10 +3,12 @@ show it, the origin city hears of it, and a city cannot adopt its own work."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from members.models import User
-from solutions_catalog.models import Adoption
+from solutions_catalog.models import Adoption, CaseStudyPage
+from solutions_catalog.services import record_adoption
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +20,6 @@ def adopt(client, page, city_pk, status="piloting", adapted="Started with parkin
 
 @pytest.fixture
 def lights(catalogue):
-    from solutions_catalog.models import CaseStudyPage
-
     return CaseStudyPage.objects.get(slug="daegu-smart-street-lights",
                                      locale__language_code="en")
 
@@ -54,10 +54,6 @@ def test_a_city_cannot_adopt_its_own_case_study(client, lights):
 
 
 def test_the_service_refuses_a_self_adoption_with_a_message(lights):
-    from django.core.exceptions import ValidationError
-
-    from solutions_catalog.services import record_adoption
-
     officer = User.objects.get(email="officer.daegu@demo.example")
     with translation.override("en"), pytest.raises(ValidationError, match="cannot adopt its own"):
         record_adoption(lights, lights.city, officer)

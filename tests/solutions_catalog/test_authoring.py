@@ -5,9 +5,10 @@ the admin form gets a message and saves nothing."""
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from indicators.models import Indicator
@@ -15,6 +16,7 @@ from members import notify
 from members.models import Notification, Organisation, User
 from solutions_catalog.authoring import CITY_AUTHORS_GROUP
 from solutions_catalog.models import CaseStudyPage, CatalogueIndexPage, Theme
+from solutions_catalog.wagtail_hooks import guard_bulk_action
 
 pytestmark = pytest.mark.django_db
 
@@ -230,11 +232,6 @@ def test_copy_move_delete_and_bulk_actions_respect_the_city(as_user, catalogue):
     assert bulk.status_code in (302, 403)
     assert CaseStudyPage.objects.filter(pk=pk, live=True).exists()
     assert CaseStudyPage.objects.filter(translation_key=catalogue.translation_key).count() == 2
-
-    from django.test import RequestFactory
-    from wagtail.models import Page
-
-    from solutions_catalog.wagtail_hooks import guard_bulk_action
 
     request = RequestFactory().post("/admin/bulk/")
     plain = [Page.objects.get(pk=pk)]  # what the bulk views hand to the hook

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import translation
 from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from members.demo import CITIES
 from members.models import Organisation
@@ -185,9 +187,6 @@ def test_public_catalogue_matrix_over_http(client, catalogue, people, as_user, r
 
 
 def test_images_show_with_their_text_alternative_and_caption(client, catalogue):
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
     image = Image.objects.create(title="Hub dashboard", file=get_test_image_file(),
                                  description="The hub's dashboard on a wall screen")
     CaseStudyImage.objects.create(page=catalogue, image=image, caption="Control room, 2024")
