@@ -5,7 +5,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .iris import item_iri
@@ -13,11 +13,23 @@ from .models import Activity, Change
 from .registry import PublishedType, published_type, published_types
 
 CHUNK = 200
+# The key of the PostgreSQL advisory lock that makes one writer of the log at a time.
+LOG_LOCK = 0x5CC_F0ED
 
 
 def digest(item: dict) -> str:
     return hashlib.sha256(json.dumps(item, sort_keys=True, ensure_ascii=False)
                           .encode()).hexdigest()
+
+
+def _lock_log() -> None:
+    """Hold the log's lock until the transaction ends. Positions are taken from a sequence:
+    two writers at once could commit them out of order, and a peer that read the later one
+    would never see the earlier. One writer at a time commits them in order. SQLite (the
+    embedded default) serialises writers by itself."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOG_LOCK])
 
 
 def record(kind: str, keys: Iterable[str]) -> list[Change]:
@@ -28,6 +40,14 @@ def record(kind: str, keys: Iterable[str]) -> list[Change]:
     keys = sorted({str(key) for key in keys})
     if published is None or not keys:
         return []
+    with transaction.atomic():
+        # Read under the lock too, so a stale state is never logged after a newer one.
+        _lock_log()
+        return _record(published, keys)
+
+
+def _record(published: PublishedType, keys: list[str]) -> list[Change]:
+    kind = published.kind
     items = published.items(keys)
     iris = {key: item_iri(kind, key) for key in keys}
     latest = Change.objects.latest_per_iri(iris.values())
@@ -50,10 +70,8 @@ def record(kind: str, keys: Iterable[str]) -> list[Change]:
 
 
 def record_later(kind: str, keys: Iterable[str]) -> None:
-    """``record`` once the current transaction commits (it reads what was committed). Its
-    rows are then inserted in a short transaction of their own, so positions are committed
-    almost in the order they are taken and a peer's cursor skips none (a long transaction
-    holding a position while later ones commit would be the risk)."""
+    """``record`` once the current transaction commits (it reads what was committed), in a
+    short transaction of its own holding the log's lock."""
     keys = [str(key) for key in keys]
     if keys:
         transaction.on_commit(lambda: record(kind, keys))

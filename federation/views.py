@@ -16,9 +16,8 @@ from . import documents
 from .iris import item_iri
 from .models import Activity, Change
 from .registry import published_type
-from .vocabulary import document
+from .vocabulary import JSON_LD, document
 
-JSON_LD = "application/ld+json"
 VOCABULARY = Path(__file__).with_name("vocabulary.ttl")
 MAX_AGE = 60  # seconds a peer or proxy may reuse an answer without asking
 
@@ -81,13 +80,18 @@ def item(request: HttpRequest, kind: str, key: str) -> HttpResponse:
         raise Http404("unknown kind")
     found = published.items([key]).get(key)
     if found is not None:
-        return _json_ld(request, document(found),
-                        datetime.datetime.fromisoformat(found["dateModified"]))
+        return _json_ld(request, document(found), _modified(found))
     last = Change.objects.latest_per_iri([item_iri(kind, key)]).get(item_iri(kind, key))
     if last is not None and last.activity == Activity.DELETE:
         return _json_ld(request, document(documents.tombstone(last)), last.at,
                         status=410)
     raise Http404("not published")
+
+
+def _modified(found: dict) -> datetime.datetime | None:
+    """When the item last changed, if it says (an organisation may not know)."""
+    modified = found.get("dateModified")
+    return datetime.datetime.fromisoformat(modified) if modified else None
 
 
 @require_safe

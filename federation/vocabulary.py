@@ -8,6 +8,7 @@ SCC = "https://w3id.org/smart-city-consortium/ns#"
 SCHEMA = "https://schema.org/"
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
+JSON_LD = "application/ld+json"  # the content type of every document under /federation/
 
 _ID = {"@type": "@id"}
 _LANGUAGES = {"@container": "@language"}

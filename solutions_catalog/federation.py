@@ -1,7 +1,7 @@
 """What the catalogue publishes to peer nodes: live public case studies (one item per
 translation key, both languages), adoptions whose case study and adopting city are public,
-and the data sets case studies use and share back (also the DCAT-AP catalogue). Never the
-contact person, members-only documents, drafts or free-text notes of a person."""
+and the data sets public case studies use and share back (also the DCAT-AP catalogue). Never
+the contact person, members-only documents, drafts or free-text notes of a person."""
 
 import html
 
@@ -226,8 +226,39 @@ def dataset_item(rows: list[DataSet]) -> dict:
     })
 
 
+def public_datasets():
+    """The data sets a public case study uses or shares back, from an active publisher: one
+    that only a draft or members-only case study names stays here."""
+    public_pages = public_case_studies()
+    return DataSet.objects.filter(
+        Q(pk__in=public_pages.values("datasets_used")) |
+        Q(pk__in=public_pages.values("datasets_shared")),
+        publisher__in=Organisation.objects.active())
+
+
+def _datasets_of(pages) -> list[str]:
+    """The data sets any language version of ``pages`` uses or shares back."""
+    keys = pages.values("translation_key")
+    return [str(pk) for pk in DataSet.objects.filter(
+        Q(used_by__translation_key__in=keys) | Q(shared_by__translation_key__in=keys))
+        .values_list("pk", flat=True).distinct()]
+
+
+def _datasets_under_restriction(restriction: PageViewRestriction) -> list[str]:
+    below = Page.objects.descendant_of(restriction.page, inclusive=True)
+    return _datasets_of(CaseStudyPage.objects.filter(pk__in=below.values("pk")))
+
+
 register(PublishedType(
     kind="dataset", type="dcat:Dataset", model=DataSet,
-    public=lambda: DataSet.objects.select_related("publisher").prefetch_related("themes"),
+    public=lambda: (public_datasets().select_related("publisher")
+                    .prefetch_related("themes")),
     to_item=dataset_item,
+    related={
+        # Saved before its data sets are: page_published (after them) names the new ones.
+        CaseStudyPage: lambda page: _datasets_of(
+            CaseStudyPage.objects.filter(translation_key=page.translation_key)),
+        PageViewRestriction: _datasets_under_restriction,
+        Organisation: lambda org: [str(pk) for pk in org.datasets.values_list("pk", flat=True)],
+    },
 ))

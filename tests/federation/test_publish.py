@@ -10,10 +10,11 @@ import json
 import pytest
 from django.utils import timezone
 from rdflib import Graph
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from events.models import Audience
 from federation import documents
+from federation.iris import item_iri
 from federation.models import Change
 from federation.registry import published_type, published_types
 from federation.services import rebuild
@@ -22,18 +23,19 @@ from federation.vocabulary import CONTEXT, ITEM_TYPES, SCC
 from funding.models import FundingOpportunity, OpportunityAudience
 from members.models import Organisation, User
 from solutions_catalog.models import CaseStudyPage, DataSet
-from tests.factories import MeetingFactory
+from tests.factories import MeetingFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
 JSON_LD = "application/ld+json"
 
 
-def korean_only(catalogue, slug: str, title: str, *, live: bool = True) -> CaseStudyPage:
+def korean_only(catalogue, slug: str, title: str, *, live: bool = True,
+                parent: Page | None = None) -> CaseStudyPage:
     page = CaseStudyPage(title=title, slug=slug, city=catalogue.city, locale=catalogue.locale,
                          summary=f"{title}: 요약", problem="<p>문제</p>", approach="<p>접근</p>",
                          live=False)
-    catalogue.get_parent().add_child(instance=page)
+    (parent or catalogue.get_parent()).add_child(instance=page)
     page.themes.set(catalogue.themes.all())
     revision = page.save_revision()
     if live:
@@ -190,10 +192,12 @@ def test_query_counts_do_not_grow_with_items(client, published, monkeypatch,
         assert len(client.get("/federation/changes?after=0").json()["orderedItems"]) > 20
     with django_assert_max_num_queries(30) as catalogue:
         client.get("/federation/catalogue")
-    for n in range(6):
+    published.datasets_used.add(*(
         DataSet.objects.create(slug=f"more-{n}", name_ko="데이터", name_en="Data",
                                description_ko="설명", description_en="About",
                                publisher=published.city, access_url="https://data.example.kr/x")
+        for n in range(6)))
+    published.save()  # a data set is published while a public case study uses it
     with django_assert_max_num_queries(len(catalogue.captured_queries)):
         assert len(client.get("/federation/catalogue").json()["dcat:dataset"]) == 10
 
@@ -240,3 +244,65 @@ def test_a_meeting_made_members_only_and_a_suspended_city_leave_as_tombstones(pu
         bucheon.save()
     gone = set(Change.objects.filter(activity="Delete").values_list("kind", flat=True))
     assert {"organisation", "adoption"} <= gone
+
+
+def last_change(iri: str) -> Change:
+    return Change.objects.filter(iri=iri).last()
+
+
+def test_a_data_set_leaves_only_with_a_public_case_study_from_an_active_publisher(
+        client, published, on_commit):
+    publisher = OrganisationFactory()
+    data = DataSet.objects.create(
+        slug="members-data", name_ko="회원 전용 데이터", name_en="Members' data",
+        description_ko="설명", description_en="About", publisher=publisher,
+        access_url="https://data.example.kr/members")
+    iri = item_iri("dataset", str(data.pk))
+    with on_commit():
+        draft = korean_only(published, "daegu-draft", "대구 미공개 초안", live=False)
+        draft.datasets_used.set([data])
+        draft.save()
+        members = CaseStudyPage.objects.get(  # as published, live
+            pk=korean_only(published, "daegu-members", "회원 전용 시범사업").pk)
+        restriction = PageViewRestriction.objects.create(
+            page=members, restriction_type=PageViewRestriction.LOGIN)
+        members.datasets_shared.set([data])
+        members.save()
+    for never in ("회원 전용 데이터", "Members' data", iri):
+        assert never not in everything(client), never
+    assert client.get(path_of(iri)).status_code == 404
+    with on_commit():  # the case study sharing it back becomes public
+        restriction.delete()
+    assert last_change(iri).activity == "Create"
+    assert iri in {d["id"] for d in client.get("/federation/catalogue").json()["dcat:dataset"]}
+    with on_commit():
+        publisher.membership_status = "suspended"
+        publisher.save()
+    assert last_change(iri).activity == "Delete"
+    assert iri not in client.get("/federation/catalogue").content.decode()
+    assert client.get(path_of(iri)).status_code == 410
+
+
+def test_moving_a_section_under_a_view_restriction_leaves_tombstones(client, published,
+                                                                   on_commit):
+    home = published.get_parent().get_parent()
+    with on_commit():
+        section = home.add_child(instance=Page(title="대구 사업", slug="daegu-projects"))
+        page = korean_only(published, "daegu-bike-share", "대구 공공자전거", parent=section)
+        members = home.add_child(instance=Page(title="회원 공간", slug="members-area"))
+        PageViewRestriction.objects.create(page=members,
+                                           restriction_type=PageViewRestriction.LOGIN)
+    iri = item_iri("case-study", str(page.translation_key))
+    assert last_change(iri).activity == "Create"
+    with on_commit():  # Wagtail saves the section only, not the case study below it
+        section.move(members, pos="last-child")
+    assert last_change(iri).activity == "Delete"
+    assert client.get(path_of(iri)).status_code == 410
+
+
+def test_an_organisation_without_dates_is_served_without_last_modified(client, published):
+    org = OrganisationFactory(member_since=None, status_changed_on=None)
+    response = client.get(f"/federation/items/organisation/{org.pk}")
+    assert response.status_code == 200
+    assert response.json()["name"]["en"] == org.name_en and "dateModified" not in response.json()
+    assert not response.has_header("Last-Modified") and response["ETag"]
