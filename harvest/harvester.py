@@ -52,7 +52,7 @@ def _announce(stored: list[HarvestedItem], created: set[str],
         item_removed.send(sender=HarvestedItem, iri=iri, kind=kind)
 
 
-def _store(peer: Peer, activities: list, context: object, report: HarvestReport) -> None:
+def _store(peer: Peer, activities: list, report: HarvestReport) -> None:
     """Stores one page: the refused activities are recorded and change nothing; the others are
     upserted or deleted together. A constant number of queries whatever the page's size."""
     now = timezone.now()
@@ -66,7 +66,7 @@ def _store(peer: Peer, activities: list, context: object, report: HarvestReport)
             continue
         changes.pop(change.iri, None)  # the page's last activity on an item wins
         changes[change.iri] = change.row
-    for refusal in items.shapes_refused([r for r in changes.values() if r is not None], context):
+    for refusal in items.shapes_refused([r for r in changes.values() if r is not None]):
         refused.append(refusal)
         del changes[refusal.iri]
     refusals = [Refusal(peer=peer, reason=r.reason, detail=r.detail, item_iri=r.iri[:500])
@@ -127,6 +127,10 @@ def _follow(peer: Peer, report: HarvestReport) -> None:
             report.not_modified = True
             return
         page = answer.json()
+        try:
+            items.check_context({"@context": page.get("@context")}, url)
+        except items.ItemRefused as refusal:
+            raise transport.Refused(refusal.reason, refusal.detail) from refusal
         headers = {}  # the validators were those of the first page only
         if page.get("type") == "OrderedCollection":
             first = page.get("first")
@@ -141,7 +145,7 @@ def _follow(peer: Peer, report: HarvestReport) -> None:
         peer.etag = answer.headers.get("ETag", "")[:300]
         peer.last_modified = answer.headers.get("Last-Modified", "")[:100]
         report.pages += 1
-        _store(peer, activities, page.get("@context"), report)
+        _store(peer, activities, report)
         url = page.get("next") and _same_node(peer, page["next"])
 
 
