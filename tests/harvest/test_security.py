@@ -2,6 +2,7 @@
 
 import socket
 import threading
+import time
 
 import pytest
 
@@ -70,3 +71,13 @@ def test_an_item_with_a_context_of_its_own_is_refused_unfetched(fake_peer, harve
     assert harvested.refusals.latest("at").reason == RefusalReason.MALFORMED
     assert HarvestedItem.objects.filter(iri=fake_peer.node_id + "items/case-study/d").exists()
     assert connections == []
+
+
+def test_a_peer_dripping_its_answer_is_refused_at_the_time_limit(fake_peer, harvested, settings):
+    settings.HARVEST_REQUEST_TIMEOUT = 1.0
+    before = snapshot()
+    refuse_next_page(fake_peer, harvested, drip=0.3)
+    started = time.monotonic()
+    harvest(harvested)
+    assert time.monotonic() - started < 2.0
+    assert_refused(harvested, before, RefusalReason.TIMEOUT)
