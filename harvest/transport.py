@@ -3,7 +3,9 @@ answer is read as it streams and refused past HARVEST_MAX_RESPONSE_BYTES or past
 HARVEST_REQUEST_TIMEOUT seconds in all; redirects are followed only on the same host; every
 request is signed and every answer's signature verified."""
 
+import ipaddress
 import json
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -35,6 +37,31 @@ class Unreachable(Exception):
     """The peer did not answer at all (refused connection, name not found)."""
 
 
+class PrivateAddress(Unreachable):
+    """The peer's name resolves to an address this node does not call (see allow_private)."""
+
+
+def allow_private() -> bool:
+    return settings.FEDERATION_ALLOW_PRIVATE_PEERS or settings.DEBUG
+
+
+def check_address(url: str) -> None:
+    """Raises PrivateAddress when ``url``'s host resolves to a loopback, private, link-local or
+    reserved address: a peer's document must not make this node call its own network."""
+    if allow_private():
+        return
+    parts = urlsplit(url)
+    try:
+        found = socket.getaddrinfo(parts.hostname or "", parts.port or 443,
+                                   proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError) as error:
+        raise Unreachable(f"{url}: {type(error).__name__}") from error
+    for *_rest, address in found:
+        ip = ipaddress.ip_address(address[0].split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            raise PrivateAddress(f"{parts.hostname} is on a private or reserved network")
+
+
 @dataclass
 class Answer:
     status: int
@@ -53,6 +80,13 @@ class Answer:
         if not isinstance(document, dict) or "@context" not in document:
             raise Refused(RefusalReason.MALFORMED, "not a JSON-LD document (no @context)")
         return document
+
+
+def on_node(node: str, url: object, reason: str) -> str:
+    """``url`` when it is on the host of ``node``; Refused for ``reason`` otherwise."""
+    if not isinstance(url, str) or urlsplit(url).netloc != urlsplit(node).netloc:
+        raise Refused(reason, f"{url!r} is not on the host of {node}")
+    return url
 
 
 def _host(url: str) -> tuple[str, str, int | None]:
@@ -99,6 +133,7 @@ def send(method: str, url: str, *, session: requests.Session | None = None,
     if body is not None:
         headers["Content-Type"] = "application/ld+json"
     for _hop in range(MAX_REDIRECTS + 1):
+        check_address(url)
         request = requests.Request(method, url, data=body, headers=headers).prepare()
         signing.sign_request(request, private_key=keys.node_private_key(),
                              key_id=keys.node_key_id())

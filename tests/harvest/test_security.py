@@ -3,6 +3,7 @@
 import socket
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,7 +11,7 @@ from harvest.models import HarvestedItem, RefusalReason
 from harvest.services import harvest
 
 from .conftest import snapshot
-from .test_harvest import assert_refused, harvested, refuse_next_page  # noqa: F401
+from .test_harvest import assert_refused, refuse_next_page
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -81,3 +82,12 @@ def test_a_peer_dripping_its_answer_is_refused_at_the_time_limit(fake_peer, harv
     harvest(harvested)
     assert time.monotonic() - started < 2.0
     assert_refused(harvested, before, RefusalReason.TIMEOUT)
+
+
+def test_an_answer_signed_ten_minutes_ago_is_refused(fake_peer, harvested):
+    before = snapshot()
+    page = fake_peer.page([fake_peer.item("c")], after=harvested.cursor)
+    fake_peer.serve_json(f"/federation/changes?after={harvested.cursor}", page,
+                         signed_at=datetime.now(UTC) - timedelta(minutes=10))
+    harvest(harvested)
+    assert_refused(harvested, before, RefusalReason.SIGNATURE)
