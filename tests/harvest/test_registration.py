@@ -7,7 +7,7 @@ import pytest
 import requests
 from django.core.management import call_command
 
-from harvest import keys, services, signing
+from harvest import keys, services, signing, transport
 from harvest.models import NodeKey, Peer, PeerStatus, RefusalReason
 
 from .fake_peer import CONTEXT, Route
@@ -131,8 +131,9 @@ def test_private_addresses_are_refused_unless_allowed(node, fake_peer, settings)
     settings.FEDERATION_ALLOW_PRIVATE_PEERS = False
     settings.DEBUG = False
     private = f"https://localhost:{fake_peer.server.server_port}/federation/"
-    with pytest.raises(services.RegistrationError, match="private"):
+    with pytest.raises(services.RegistrationError) as refused:
         services.register_peer(private)
+    assert isinstance(refused.value.__cause__, transport.PrivateAddress)
     with pytest.raises(services.RegistrationError, match="https"):
         services.register_peer("http://portal.example.org/")
     response = follow_as(private, node, fake_peer.key)
