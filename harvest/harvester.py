@@ -13,15 +13,19 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import items, transport
+from . import items, locking, transport
 from .models import HarvestedItem, Peer, PeerStatus, Refusal, RefusalReason
-from .signals import item_removed, item_stored
+from .signals import announce
 
 logger = logging.getLogger(__name__)
 
 
 class PeerNotConfirmed(Exception):
     pass
+
+
+class PeerBusy(Exception):
+    """Another worker (or command) is harvesting this peer."""
 
 
 @dataclass
@@ -44,15 +48,7 @@ class HarvestReport:
                 f"{self.removed} removed, {self.refused} refused")
 
 
-def _announce(stored: list[HarvestedItem], created: set[str],
-              removed: list[tuple[str, str]]) -> None:
-    for item in stored:
-        item_stored.send(sender=HarvestedItem, item=item, created=item.iri in created)
-    for iri, kind in removed:
-        item_removed.send(sender=HarvestedItem, iri=iri, kind=kind)
-
-
-def _store(peer: Peer, activities: list, context: object, report: HarvestReport) -> None:
+def _store(peer: Peer, activities: list, report: HarvestReport) -> None:
     """Stores one page: the refused activities are recorded and change nothing; the others are
     upserted or deleted together. A constant number of queries whatever the page's size."""
     now = timezone.now()
@@ -66,7 +62,7 @@ def _store(peer: Peer, activities: list, context: object, report: HarvestReport)
             continue
         changes.pop(change.iri, None)  # the page's last activity on an item wins
         changes[change.iri] = change.row
-    for refusal in items.shapes_refused([r for r in changes.values() if r is not None], context):
+    for refusal in items.shapes_refused([r for r in changes.values() if r is not None]):
         refused.append(refusal)
         del changes[refusal.iri]
     refusals = [Refusal(peer=peer, reason=r.reason, detail=r.detail, item_iri=r.iri[:500])
@@ -89,7 +85,7 @@ def _store(peer: Peer, activities: list, context: object, report: HarvestReport)
         Peer.objects.filter(pk=peer.pk).update(cursor=peer.cursor, etag=peer.etag,
                                                last_modified=peer.last_modified)
         created = {row.iri for row in rows} - existing
-        transaction.on_commit(partial(_announce, rows, created, removed))
+        transaction.on_commit(partial(announce, rows, created, removed))
     report.stored += len(rows)
     report.created += len(created)
     report.removed += len(removed)
@@ -100,12 +96,6 @@ def _page_url(peer: Peer) -> str:
     if not peer.cursor:
         return peer.changes_url
     return f"{peer.changes_url}?{urlencode({'after': peer.cursor})}"
-
-
-def _same_node(peer: Peer, url: str) -> str:
-    if not isinstance(url, str) or urlsplit(url).netloc != urlsplit(peer.node_id).netloc:
-        raise transport.Refused(RefusalReason.REDIRECT, f"a page on another host: {url!r}")
-    return url
 
 
 def _fetch(peer: Peer, url: str, session: requests.Session, headers: dict) -> transport.Answer:
@@ -127,10 +117,15 @@ def _follow(peer: Peer, report: HarvestReport) -> None:
             report.not_modified = True
             return
         page = answer.json()
+        try:
+            items.check_context({"@context": page.get("@context")}, url)
+        except items.ItemRefused as refusal:
+            raise transport.Refused(refusal.reason, refusal.detail) from refusal
         headers = {}  # the validators were those of the first page only
         if page.get("type") == "OrderedCollection":
             first = page.get("first")
-            url = _same_node(peer, first.get("id") if isinstance(first, dict) else first)
+            first = first.get("id") if isinstance(first, dict) else first
+            url = transport.on_node(peer.node_id, first, RefusalReason.REDIRECT)
             continue
         activities = page.get("orderedItems")
         if page.get("type") != "OrderedCollectionPage" or not isinstance(activities, list):
@@ -141,8 +136,9 @@ def _follow(peer: Peer, report: HarvestReport) -> None:
         peer.etag = answer.headers.get("ETag", "")[:300]
         peer.last_modified = answer.headers.get("Last-Modified", "")[:100]
         report.pages += 1
-        _store(peer, activities, page.get("@context"), report)
-        url = page.get("next") and _same_node(peer, page["next"])
+        _store(peer, activities, report)
+        url = page.get("next") and transport.on_node(peer.node_id, page["next"],
+                                                     RefusalReason.REDIRECT)
 
 
 def _backoff(failures: int) -> timedelta:
@@ -152,9 +148,21 @@ def _backoff(failures: int) -> timedelta:
 
 def harvest(peer: Peer) -> HarvestReport:
     """Brings ``peer``'s items up to date from its change feed. A peer that refuses or fails
-    keeps its items; its failure is recorded and its next harvest put off, longer each time."""
+    keeps its items; its failure is recorded and its next harvest put off, longer each time.
+    Raises PeerBusy when the peer is being harvested already (by the task or the command)."""
     if peer.status != PeerStatus.CONFIRMED:
         raise PeerNotConfirmed(f"{peer.url} has not confirmed this node yet")
+    # Held for the task's hard time limit at most: a worker that died frees the peer by then.
+    limit = settings.CELERY_TASK_ANNOTATIONS["harvest.tasks.harvest_peer"]["time_limit"]
+    if not locking.take(peer, seconds=limit):
+        raise PeerBusy(f"{peer.url} is being harvested already")
+    try:
+        return _harvest(peer)
+    finally:
+        locking.release(peer)
+
+
+def _harvest(peer: Peer) -> HarvestReport:
     report = HarvestReport(peer=peer.url)
     started = timezone.now()
     try:

@@ -68,6 +68,21 @@ def _row(peer: Peer, item: dict, kind: str, now) -> HarvestedItem:
         last_seen=now)
 
 
+def _has_context(value: object) -> bool:
+    if isinstance(value, dict):
+        return "@context" in value or any(_has_context(v) for v in value.values())
+    return isinstance(value, list) and any(_has_context(v) for v in value)
+
+
+def check_context(document: dict, what: str) -> None:
+    """Refuses a page or item whose context is not exactly ours, or that embeds one anywhere
+    below: a JSON-LD processor fetches a remote context by itself (SSRF) and a peer's context
+    could give the terms another meaning than the one ``read`` checks."""
+    if document.get("@context", publishing.CONTEXT) != publishing.CONTEXT or any(
+            _has_context(value) for key, value in document.items() if key != "@context"):
+        raise ItemRefused(RefusalReason.MALFORMED, f"{what} has a JSON-LD context not ours")
+
+
 def _owned(peer: Peer, iri: object) -> str:
     if not isinstance(iri, str) or not iri:
         raise ItemRefused(RefusalReason.MALFORMED, "an object without an id")
@@ -84,6 +99,14 @@ def read(peer: Peer, activity: object, now) -> Change:
         raise ItemRefused(RefusalReason.MALFORMED, "an activity without an object")
     item = activity["object"]
     iri = _owned(peer, item.get("id"))
+    try:
+        check_context({key: value for key, value in activity.items() if key != "object"},
+                      "the activity")
+        check_context(item, "the item")
+    except ItemRefused as refusal:
+        refusal.iri = iri
+        raise
+    item = {key: value for key, value in item.items() if key != "@context"}
     if activity.get("type") == "Delete" or item.get("type") == "Tombstone":
         return Change(iri, None)
     if activity.get("type") not in ("Create", "Update"):
@@ -101,9 +124,10 @@ def read(peer: Peer, activity: object, now) -> Change:
     return Change(iri, _row(peer, item, kind, now))
 
 
-def shapes_refused(rows: list[HarvestedItem], context: object) -> list[ItemRefused]:
-    """The rows whose item fails the shapes, validated together in the page's context (which
-    the items inlined in it share)."""
-    problems = publishing.validate_many([{"@context": context, **row.data} for row in rows])
+def shapes_refused(rows: list[HarvestedItem]) -> list[ItemRefused]:
+    """The rows whose item fails the shapes, validated together in our context (the only one
+    ``check_context`` lets through)."""
+    problems = publishing.validate_many([{"@context": publishing.CONTEXT, **row.data}
+                                         for row in rows])
     return [ItemRefused(RefusalReason.SHAPES, "; ".join(problems[row.iri])[:4000], row.iri)
             for row in rows if problems.get(row.iri)]

@@ -7,17 +7,12 @@ from django.db import transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
-from .models import HarvestedItem, Peer
-from .signals import item_removed
-
-
-def _announce(removed: list[tuple[str, str]]) -> None:
-    for iri, kind in removed:
-        item_removed.send(sender=HarvestedItem, iri=iri, kind=kind)
+from .models import Peer
+from .signals import announce
 
 
 @receiver(pre_delete, sender=Peer)
 def announce_items_of_removed_peer(sender, instance: Peer, **kwargs) -> None:
     removed = list(instance.items.values_list("iri", "kind"))
     if removed:
-        transaction.on_commit(partial(_announce, removed))
+        transaction.on_commit(partial(announce, removed=removed))

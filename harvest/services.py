@@ -1,6 +1,7 @@
 """Operations of harvesting: this node's document, registering a peer and being registered by
 one (each side confirms the other through a signed request to its inbox), and harvesting."""
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -10,15 +11,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import keys, publishing, signing, transport
-from .harvester import HarvestReport, PeerNotConfirmed, harvest
-from .models import Peer, PeerStatus, RefusalReason
+from .harvester import HarvestReport, PeerBusy, PeerNotConfirmed, harvest
+from .models import Peer, PeerStatus, Refusal, RefusalReason
 
-__all__ = ["HarvestReport", "PeerNotConfirmed", "RegistrationError", "harvest", "node_document",
-           "receive_registration", "register_peer"]
+logger = logging.getLogger(__name__)
+
+__all__ = ["HarvestReport", "PeerBusy", "PeerNotConfirmed", "RegistrationError", "harvest",
+           "node_document", "receive_registration", "register_peer"]
 
 
 class RegistrationError(Exception):
     """A peer that cannot be registered; the message is for staff."""
+
+
+class TooManyRequests(RegistrationError):
+    """More unanswered requests to follow this node than FEDERATION_MAX_REQUESTED_PEERS."""
+
+
+KEY_CHANGED = "key changed; staff must register the peer again"
 
 
 @dataclass
@@ -56,15 +66,11 @@ def normalise(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise RegistrationError(_("Enter the address of a node, such as "
                                   "https://portal.example.org/federation/."))
+    if parts.scheme != "https" and not transport.allow_private():
+        raise RegistrationError(_("A node's address must start with https://."))
     if parts.path in ("", "/"):
         return f"{parts.scheme}://{parts.netloc}/federation/"
     return url if url.endswith("/") else url + "/"
-
-
-def _on_node(node: str, url: object) -> str:
-    if not isinstance(url, str) or urlsplit(url).netloc != urlsplit(node).netloc:
-        raise transport.Refused(RefusalReason.MALFORMED, f"{url!r} is not on {node}")
-    return url
 
 
 def fetch_node(url: str) -> RemoteNode:
@@ -72,7 +78,8 @@ def fetch_node(url: str) -> RemoteNode:
     answer = transport.send("GET", url)
     document = answer.json()
     key = document.get("publicKey")
-    if document.get("id") != url or not isinstance(key, dict) or key.get("owner") != url:
+    if (document.get("id") != url or not isinstance(key, dict) or key.get("owner") != url
+            or not str(key.get("id")).startswith(url)):
         raise transport.Refused(RefusalReason.MALFORMED,
                                 f"{url} is not a node document of that address")
     transport.verified(answer, key_id=str(key.get("id")),
@@ -81,7 +88,8 @@ def fetch_node(url: str) -> RemoteNode:
     return RemoteNode(
         id=url, name_ko=str(name.get("ko", ""))[:200], name_en=str(name.get("en", ""))[:200],
         key_id=key["id"], public_key_pem=key["publicKeyPem"],
-        changes=_on_node(url, document.get("changes")), inbox=_on_node(url, document.get("inbox")))
+        changes=transport.on_node(url, document.get("changes"), RefusalReason.MALFORMED),
+        inbox=transport.on_node(url, document.get("inbox"), RefusalReason.MALFORMED))
 
 
 def _remember(node: RemoteNode, **defaults: Any) -> Peer:
@@ -113,6 +121,9 @@ def register_peer(url: str, by: Any = None) -> Peer:
     except transport.Refused as refused:
         raise RegistrationError(_("The node refused or sent something unusable: %(detail)s")
                                 % {"detail": refused.detail}) from refused
+    except transport.PrivateAddress as error:
+        raise RegistrationError(_("This address is on a private or reserved network; a peer "
+                                  "must be reachable on the internet.")) from error
     except transport.Unreachable as error:
         raise RegistrationError(_("The node does not answer: %(detail)s")
                                 % {"detail": error}) from error
@@ -125,20 +136,41 @@ def register_peer(url: str, by: Any = None) -> Peer:
     return peer
 
 
+def _check_room(url: str) -> Peer | None:
+    """The peer known at ``url``; TooManyRequests when it is new and too many wait already."""
+    peer = Peer.objects.filter(url=url).first()
+    if peer is None and (Peer.objects.filter(status=PeerStatus.REQUESTED).count()
+                         >= settings.FEDERATION_MAX_REQUESTED_PEERS):
+        raise TooManyRequests("too many requests waiting for staff")
+    return peer
+
+
+def _key_kept(peer: Peer, node: RemoteNode) -> None:
+    """A confirmed peer's key is changed by staff registering it again, never by its inbox:
+    the node document that says so is signed only by the new key itself."""
+    if (node.key_id, node.public_key_pem) != (peer.key_id, peer.public_key):
+        Refusal.objects.create(peer=peer, reason=RefusalReason.SIGNATURE, detail=KEY_CHANGED)
+        raise RegistrationError(KEY_CHANGED)
+
+
 def receive_registration(document: dict, message: Any, body: bytes) -> Peer:
     """A peer's signed request saying it registered this node: ``message`` (method, url,
     headers) must be signed by the key of the node document the request names as its actor."""
     actor = document.get("actor")
     if document.get("type") != "Follow" or document.get("object") != keys.node_id():
         raise RegistrationError("not a Follow of this node")
+    url = normalise(str(actor))
+    peer = _check_room(url)
     try:
-        node = fetch_node(normalise(str(actor)))
+        node = fetch_node(url)
+        if peer is not None and peer.status == PeerStatus.CONFIRMED:
+            _key_kept(peer, node)
         signing.verify_request(message, body, key_id=node.key_id,
                                public_key_pem=node.public_key_pem)
     except (transport.Refused, transport.Unreachable, signing.SignatureRefused) as error:
         raise RegistrationError(str(error)) from error
-    peer = Peer.objects.filter(url=node.id).first()
-    peer = _remember(node, registered_here=bool(peer and peer.registered_here))
+    if peer is None or peer.status != PeerStatus.CONFIRMED:
+        peer = _remember(node, registered_here=bool(peer and peer.registered_here))
     peer.peer_registered_at = timezone.now()
     peer.status = _status(peer)
     peer.save(update_fields=["peer_registered_at", "status"])

@@ -2,6 +2,7 @@
 what a node serves under /federation/ and what it asks of its peers is signed with its Ed25519
 key and carries a Content-Digest; each side verifies with the key of the other's node document."""
 
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -21,6 +22,8 @@ TAG = "scc-federation"
 # served in answer to another request.
 RESPONSE_COMPONENTS = ("@status", '"@path";req', '"@query";req')
 REQUEST_COMPONENTS = ("@method", "@authority", "@target-uri")
+# How long a signature stands: short, so a captured message cannot be replayed for long.
+MAX_AGE = timedelta(minutes=5)
 
 
 class SignatureRefused(Exception):
@@ -33,6 +36,14 @@ def _signer(private_key: Ed25519PrivateKey, key_id: str) -> HTTPMessageSigner:
         key_resolver=MappingKeyResolver(public_keys={}, private_keys={key_id: private_key}))
 
 
+def _sign(message: Any, private_key: Ed25519PrivateKey, key_id: str, body: bytes | None,
+          covered: tuple[str, ...], created: datetime | None) -> None:
+    created = created or datetime.now(UTC)
+    _signer(private_key, key_id).sign(message, key_id=key_id, tag=TAG, body=body,
+                                      created=created, expires=created + MAX_AGE,
+                                      covered_component_ids=covered)
+
+
 def _verifier(key_id: str, public_key_pem: str) -> HTTPMessageVerifier:
     return HTTPMessageVerifier(
         signature_algorithm=algorithms.ED25519,
@@ -41,24 +52,24 @@ def _verifier(key_id: str, public_key_pem: str) -> HTTPMessageVerifier:
 
 
 def sign_response(response: Any, *, method: str, url: str, body: bytes,
-                  private_key: Ed25519PrivateKey, key_id: str) -> None:
+                  private_key: Ed25519PrivateKey, key_id: str,
+                  created: datetime | None = None) -> None:
     """Signs a response in place: ``response`` has ``status_code`` and writable ``headers``;
     ``method`` and ``url`` are those of the request it answers."""
     response.request = SimpleNamespace(method=method, url=url, headers={})
     covered = RESPONSE_COMPONENTS + (("content-type",) if "Content-Type" in response.headers
                                      else ())
     try:
-        _signer(private_key, key_id).sign(response, key_id=key_id, tag=TAG, body=body,
-                                          covered_component_ids=covered)
+        _sign(response, private_key, key_id, body, covered, created)
     finally:
         del response.request
 
 
-def sign_request(request: Any, *, private_key: Ed25519PrivateKey, key_id: str) -> None:
+def sign_request(request: Any, *, private_key: Ed25519PrivateKey, key_id: str,
+                 created: datetime | None = None) -> None:
     """Signs a prepared request (``requests.PreparedRequest``) in place."""
     body = request.body.encode() if isinstance(request.body, str) else request.body
-    _signer(private_key, key_id).sign(request, key_id=key_id, tag=TAG, body=body,
-                                      covered_component_ids=REQUEST_COMPONENTS)
+    _sign(request, private_key, key_id, body, REQUEST_COMPONENTS, created)
 
 
 def verify(message: Any, body: bytes, *, key_id: str, public_key_pem: str,
@@ -67,7 +78,7 @@ def verify(message: Any, body: bytes, *, key_id: str, public_key_pem: str,
     covering ``require`` and a digest of ``body``."""
     try:
         _verifier(key_id, public_key_pem).verify(
-            message, expect_tag=TAG, require_components=require, body=body)
+            message, expect_tag=TAG, require_components=require, body=body, max_age=MAX_AGE)
     except (InvalidSignature, HTTPMessageSignaturesException, KeyError, ValueError) as error:
         raise SignatureRefused(str(error) or type(error).__name__) from error
 

@@ -1,14 +1,12 @@
 """The scheduler's side of harvesting: beat sends ``harvest_due_peers`` every minute; it sends
 one ``harvest_peer`` per confirmed peer that is due. A peer is taken by one worker at a time
-(``locking.take``), so a task run twice, or by two workers, harvests the peer once."""
+(``harvest`` takes it), so a task run twice, or by two workers, harvests the peer once."""
 
 import logging
 
 from celery import shared_task
-from django.conf import settings
 
-from . import locking
-from .harvester import harvest
+from .harvester import PeerBusy, harvest
 from .models import Peer
 
 logger = logging.getLogger(__name__)
@@ -27,13 +25,9 @@ def harvest_peer(peer_id: int) -> str:
     peer = Peer.objects.due().filter(pk=peer_id).first()
     if peer is None:
         return "not due"
-    # Held for the task's hard time limit at most: a worker that died frees the peer by then.
-    limit = settings.CELERY_TASK_ANNOTATIONS[harvest_peer.name]["time_limit"]
-    if not locking.take(peer, seconds=limit):
-        return "taken by another worker"
     try:
         report = harvest(peer)
-    finally:
-        locking.release(peer)
+    except PeerBusy:
+        return "taken by another worker"
     logger.info("harvested", extra={"peer": peer.url, "report": str(report)})
     return str(report)

@@ -3,7 +3,9 @@ answer is read as it streams and refused past HARVEST_MAX_RESPONSE_BYTES or past
 HARVEST_REQUEST_TIMEOUT seconds in all; redirects are followed only on the same host; every
 request is signed and every answer's signature verified."""
 
+import ipaddress
 import json
+import socket
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -16,7 +18,9 @@ from . import keys, signing
 from .models import RefusalReason
 
 MAX_REDIRECTS = 3
-CHUNK = 64 * 1024
+# Small reads, each waiting at most until the deadline: a read of a large block would wait for
+# the whole block, and a socket timeout alone restarts with each byte a slow peer drips.
+CHUNK = 8 * 1024
 ACCEPT = "application/ld+json, application/activity+json;q=0.9, application/json;q=0.8"
 
 
@@ -31,6 +35,31 @@ class Refused(Exception):
 
 class Unreachable(Exception):
     """The peer did not answer at all (refused connection, name not found)."""
+
+
+class PrivateAddress(Unreachable):
+    """The peer's name resolves to an address this node does not call (see allow_private)."""
+
+
+def allow_private() -> bool:
+    return settings.FEDERATION_ALLOW_PRIVATE_PEERS or settings.DEBUG
+
+
+def check_address(url: str) -> None:
+    """Raises PrivateAddress when ``url``'s host resolves to a loopback, private, link-local or
+    reserved address: a peer's document must not make this node call its own network."""
+    if allow_private():
+        return
+    parts = urlsplit(url)
+    try:
+        found = socket.getaddrinfo(parts.hostname or "", parts.port or 443,
+                                   proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError) as error:
+        raise Unreachable(f"{url}: {type(error).__name__}") from error
+    for *_rest, address in found:
+        ip = ipaddress.ip_address(address[0].split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            raise PrivateAddress(f"{parts.hostname} is on a private or reserved network")
 
 
 @dataclass
@@ -53,6 +82,13 @@ class Answer:
         return document
 
 
+def on_node(node: str, url: object, reason: str) -> str:
+    """``url`` when it is on the host of ``node``; Refused for ``reason`` otherwise."""
+    if not isinstance(url, str) or urlsplit(url).netloc != urlsplit(node).netloc:
+        raise Refused(reason, f"{url!r} is not on the host of {node}")
+    return url
+
+
 def _host(url: str) -> tuple[str, str, int | None]:
     parts = urlsplit(url)
     return parts.scheme, (parts.hostname or "").lower(), parts.port
@@ -63,15 +99,23 @@ def _read(response: requests.Response, deadline: float) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
         raise Refused(RefusalReason.TOO_LARGE, f"{declared} bytes announced, {limit} allowed")
+    raw = response.raw
+    sock = getattr(raw.connection, "sock", None)
     chunks, size = [], 0
-    # Raw bytes as sent (Accept-Encoding: identity), since the Content-Digest covers them.
-    for chunk in response.raw.stream(CHUNK, decode_content=False):
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise Refused(RefusalReason.TIMEOUT,
+                          f"still sending after {settings.HARVEST_REQUEST_TIMEOUT:g} s")
+        if sock is not None:
+            sock.settimeout(remaining)
+        # Raw bytes as sent (Accept-Encoding: identity), since the Content-Digest covers them.
+        chunk = raw.read1(CHUNK, decode_content=False)
+        if not chunk:
+            break
         size += len(chunk)
         if size > limit:
             raise Refused(RefusalReason.TOO_LARGE, f"more than {limit} bytes")
-        if time.monotonic() > deadline:
-            raise Refused(RefusalReason.TIMEOUT,
-                          f"still sending after {settings.HARVEST_REQUEST_TIMEOUT:g} s")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -89,6 +133,7 @@ def send(method: str, url: str, *, session: requests.Session | None = None,
     if body is not None:
         headers["Content-Type"] = "application/ld+json"
     for _hop in range(MAX_REDIRECTS + 1):
+        check_address(url)
         request = requests.Request(method, url, data=body, headers=headers).prepare()
         signing.sign_request(request, private_key=keys.node_private_key(),
                              key_id=keys.node_key_id())

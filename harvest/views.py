@@ -1,6 +1,7 @@
 """The node document and the inbox where peers confirm that they registered this node."""
 
 import json
+import logging
 from types import SimpleNamespace
 
 from django.http import HttpRequest, JsonResponse
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from . import publishing, services
 
 JSON_LD = "application/ld+json"
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -30,7 +32,11 @@ def inbox(request: HttpRequest) -> JsonResponse:
                               headers=request.headers)
     try:
         peer = services.receive_registration(document, message, request.body)
+    except services.TooManyRequests:
+        return JsonResponse({"error": "too many requests"}, status=429, content_type=JSON_LD)
     except services.RegistrationError as error:
-        return JsonResponse({"error": str(error)}, status=403, content_type=JSON_LD)
+        # The details stay here: echoed, they would tell anyone what this node can reach.
+        logger.warning("inbox request refused", extra={"error": str(error)})
+        return JsonResponse({"error": "refused"}, status=403, content_type=JSON_LD)
     return JsonResponse({"@context": publishing.CONTEXT, "status": peer.status}, status=202,
                         content_type=JSON_LD)

@@ -21,6 +21,14 @@ class RegisterPeerForm(WagtailAdminModelForm):
         """Registering a known peer again is allowed: it refreshes its key and confirms it."""
 
 
+class PeerNamesForm(WagtailAdminModelForm):
+    """Editing a peer: only the names shown here; its address and key change by registering."""
+
+    class Meta:
+        model = Peer
+        fields = ["name_ko", "name_en"]
+
+
 class RegisterPeerView(CreateView):
     def form_valid(self, form):
         try:
@@ -51,10 +59,7 @@ class PeerViewSet(SnippetViewSet):
     search_fields = ["name_en", "name_ko", "url"]
 
     def get_form_class(self, for_update: bool = False):
-        if for_update:
-            return type("PeerNamesForm", (WagtailAdminModelForm,), {
-                "Meta": type("Meta", (), {"model": Peer, "fields": ["name_ko", "name_en"]})})
-        return RegisterPeerForm
+        return PeerNamesForm if for_update else RegisterPeerForm
 
     def get_queryset(self, request):
         return Peer.objects.annotate(item_count=Count("items"))

@@ -283,8 +283,11 @@ CELERY_BEAT_SCHEDULE = {
 FEDERATION_PRIVATE_KEY = env("FEDERATION_PRIVATE_KEY", default="")
 FEDERATION_PRIVATE_KEY_FILE = env("FEDERATION_PRIVATE_KEY_FILE", default="")
 FEDERATION_GENERATE_KEY = env.bool("FEDERATION_GENERATE_KEY", default=True)
-FEDERATION_NODE_NAME_KO = env("FEDERATION_NODE_NAME_KO", default="스마트시티 컨소시엄")
-FEDERATION_NODE_NAME_EN = env("FEDERATION_NODE_NAME_EN", default="Smart City Consortium")
+# Peers on loopback, private, link-local or reserved addresses, and plain-http node addresses,
+# are refused unless this is set (development and tests, where nodes run on 127.0.0.1).
+FEDERATION_ALLOW_PRIVATE_PEERS = env.bool("FEDERATION_ALLOW_PRIVATE_PEERS", default=False)
+# Requests to follow this node not yet answered by staff, at most: the inbox refuses more.
+FEDERATION_MAX_REQUESTED_PEERS = env.int("FEDERATION_MAX_REQUESTED_PEERS", default=20)
 # A peer's answer larger than this is refused while it streams in.
 HARVEST_MAX_RESPONSE_BYTES = env.int("HARVEST_MAX_RESPONSE_BYTES", default=20 * 1024 * 1024)
 # Seconds one request to a peer may take in all, first byte to last.

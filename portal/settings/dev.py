@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 from .base import LOGGING, env
 
 DEBUG = env.bool("DEBUG", default=True)
+# Nodes of a development federation (and of the tests) run on 127.0.0.1, over http.
+FEDERATION_ALLOW_PRIVATE_PEERS = env.bool("FEDERATION_ALLOW_PRIVATE_PEERS", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-deploy")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 

@@ -1,6 +1,7 @@
 import pytest
 
 from harvest.models import HarvestedItem
+from harvest.services import harvest
 
 from .fake_peer import FakePeer
 
@@ -25,3 +26,13 @@ def snapshot() -> list[tuple]:
     feed, unchanged, only has its last_seen moved)."""
     return list(HarvestedItem.objects.order_by("iri").values_list(
         "iri", "peer", "kind", "data", "title_ko", "title_en", "modified_at"))
+
+
+@pytest.fixture
+def harvested(fake_peer):
+    """A confirmed peer already harvested once: two case studies stored here."""
+    fake_peer.serve_feed([[fake_peer.item("a"), fake_peer.item("b")]])
+    peer = fake_peer.peer()
+    report = harvest(peer)
+    assert report.error == "" and report.stored == 2
+    return peer

@@ -27,6 +27,8 @@ class Route:
     stream: int = 0  # bytes of filler sent in chunks, without Content-Length
     announce: bool = False  # with stream: announce the length in Content-Length
     handler: object = None  # callable(request) -> Route, for the inbox
+    signed_at: object = None  # datetime of the signature, now when None
+    drip: float = 0.0  # seconds between the bytes of a body sent one at a time (30 at most)
 
 
 class FakePeer:
@@ -124,6 +126,18 @@ class FakePeer:
     # --- serving ------------------------------------------------------------------------
     def _answer(self, handler: BaseHTTPRequestHandler, route: Route) -> None:
         time.sleep(route.delay)
+        if route.drip:
+            handler.send_response(route.status)
+            handler.send_header("Content-Length", "1000")
+            handler.end_headers()
+            try:
+                for _byte in range(30):
+                    handler.wfile.write(b" ")
+                    handler.wfile.flush()
+                    time.sleep(route.drip)
+            except OSError:
+                pass
+            return
         if route.stream:
             handler.send_response(route.status)
             handler.send_header("Content-Type", "application/ld+json")
@@ -143,7 +157,8 @@ class FakePeer:
         if route.sign != "none":
             key = self.key if route.sign == "good" else self.other_key
             signing.sign_response(message, method=handler.command, url=self.base + handler.path,
-                                  body=route.body, private_key=key, key_id=self.key_id)
+                                  body=route.body, private_key=key, key_id=self.key_id,
+                                  created=route.signed_at)
         handler.send_response(route.status)
         for name, value in message.headers.items():
             handler.send_header(name, value)

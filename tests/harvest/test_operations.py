@@ -86,3 +86,14 @@ def test_healthz_reports_harvest_figures_and_stays_healthy_when_peers_fail(feed,
     assert federation["items"] == 2 and federation["last_harvest"]
     assert response.status_code in (200, 503)  # the other checks are not this test's
 
+
+
+def test_the_harvest_command_leaves_a_peer_the_task_is_harvesting(feed):
+    peer = feed.peer()
+    assert locking.take(peer, seconds=60)
+    out = StringIO()
+    call_command("federation", "harvest", stdout=out)
+    assert "being harvested by another worker" in out.getvalue()
+    assert not HarvestedItem.objects.exists() and feed.received == []
+    peer.refresh_from_db()
+    assert peer.cursor == "" and peer.locked_until is not None

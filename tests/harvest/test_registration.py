@@ -7,8 +7,8 @@ import pytest
 import requests
 from django.core.management import call_command
 
-from harvest import keys, services, signing
-from harvest.models import NodeKey, Peer, PeerStatus
+from harvest import keys, services, signing, transport
+from harvest.models import NodeKey, Peer, PeerStatus, RefusalReason
 
 from .fake_peer import CONTEXT, Route
 
@@ -114,6 +114,63 @@ def test_a_follow_signed_by_another_key_changes_nothing(node, fake_peer):
 
 def test_a_node_document_not_signed_by_its_key_is_not_registered(node, fake_peer):
     fake_peer.serve_json("/federation/", fake_peer.node_document(), sign="bad")
+    with pytest.raises(services.RegistrationError):
+        services.register_peer(fake_peer.node_id)
+    assert not Peer.objects.exists()
+
+
+def follow_as(actor: str, node: str, key) -> requests.Response:
+    body = json.dumps({"type": "Follow", "actor": actor, "object": node})
+    request = requests.Request("POST", node + "inbox", data=body.encode(),
+                               headers={"Content-Type": "application/ld+json"}).prepare()
+    signing.sign_request(request, private_key=key, key_id=actor + "#key")
+    return requests.Session().send(request, timeout=10)
+
+
+def test_private_addresses_are_refused_unless_allowed(node, fake_peer, settings):
+    settings.FEDERATION_ALLOW_PRIVATE_PEERS = False
+    settings.DEBUG = False
+    private = f"https://localhost:{fake_peer.server.server_port}/federation/"
+    with pytest.raises(services.RegistrationError) as refused:
+        services.register_peer(private)
+    assert isinstance(refused.value.__cause__, transport.PrivateAddress)
+    with pytest.raises(services.RegistrationError, match="https"):
+        services.register_peer("http://portal.example.org/")
+    response = follow_as(private, node, fake_peer.key)
+    assert response.status_code == 403 and response.json() == {"error": "refused"}
+    assert not fake_peer.received and not Peer.objects.exists()
+
+
+def test_the_inbox_echoes_no_detail_of_what_it_fetched(node, fake_peer):
+    fake_peer.serve_json("/federation/", {"not": "a node"})
+    response = follow(fake_peer, node)
+    assert response.status_code == 403 and response.json() == {"error": "refused"}
+
+
+def test_requests_waiting_for_staff_are_capped(node, fake_peer, settings):
+    settings.FEDERATION_MAX_REQUESTED_PEERS = 1
+    Peer.objects.create(url="https://other.example.org/federation/", status=PeerStatus.REQUESTED)
+    response = follow(fake_peer, node)
+    assert response.status_code == 429
+    assert Peer.objects.count() == 1 and not fake_peer.received
+
+
+def test_a_follow_never_changes_a_confirmed_peers_key(node, fake_peer):
+    kept = keys.public_key_pem(fake_peer.other_key)
+    peer = fake_peer.peer(public_key=kept, changes_url=fake_peer.node_id + "old-changes",
+                          registered_here=True)
+    response = follow(fake_peer, node)
+    assert response.status_code == 403
+    peer.refresh_from_db()
+    assert peer.public_key == kept and peer.changes_url == fake_peer.node_id + "old-changes"
+    refusal = peer.refusals.get()
+    assert refusal.reason == RefusalReason.SIGNATURE and refusal.detail == services.KEY_CHANGED
+
+
+def test_a_key_not_named_under_the_node_is_refused(node, fake_peer):
+    document = fake_peer.node_document()
+    document["publicKey"]["id"] = "https://elsewhere.example.org/#key"
+    fake_peer.serve_json("/federation/", document)
     with pytest.raises(services.RegistrationError):
         services.register_peer(fake_peer.node_id)
     assert not Peer.objects.exists()

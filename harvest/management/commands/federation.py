@@ -48,7 +48,11 @@ class Command(BaseCommand):
                 raise CommandError(f"No confirmed peer at {peer}.")
         failed = False
         for one in peers:
-            report = services.harvest(one)
+            try:
+                report = services.harvest(one)
+            except services.PeerBusy:
+                self.stdout.write(f"{one.url}: being harvested by another worker, left alone")
+                continue
             failed = failed or bool(report.error)
             self.stdout.write(str(report))
         if failed:
