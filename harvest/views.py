@@ -8,9 +8,10 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from federation.vocabulary import JSON_LD
+
 from . import publishing, services
 
-JSON_LD = "application/ld+json"
 logger = logging.getLogger(__name__)
 
 
