@@ -44,7 +44,7 @@ def test_healthz_reports_each_dependency(client):
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["checks"]) == {"database", "search", "broker"}
+    assert set(body["checks"]) == {"database", "search", "broker", "federation"}
     assert all(check["ok"] for check in body["checks"].values())
 
 
