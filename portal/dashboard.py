@@ -12,7 +12,7 @@ from funding.models import Bid, BidTask
 from members.models import Membership, Notification
 from members.notifications import unread_count
 from members.permissions import is_staff
-from solutions_catalog import services as catalogue
+from solutions_catalog.following import following
 from solutions_catalog.models import CaseStudyPage
 
 from .work_queue import work_queue
@@ -32,7 +32,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "registrations": Registration.objects.upcoming_for(user)[:SHOWN],
         "bids": Bid.objects.on_teams_of(user).active().by_deadline()[:SHOWN],
         "tasks": BidTask.objects.open_for(user)[:SHOWN],
-        "following": catalogue.following(user, limit=SHOWN),
+        "following": following(user, limit=SHOWN),
         "notifications": Notification.objects.for_user(user)[:SHOWN],
         "unread": unread_count(user),
     })

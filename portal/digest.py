@@ -27,7 +27,8 @@ from members.models import (
     OrganisationKind,
     User,
 )
-from solutions_catalog.models import Adoption, CaseStudyFollow, CaseStudyPage, Theme
+from solutions_catalog.following import new_adoptions
+from solutions_catalog.models import CaseStudyPage, Theme
 
 from .alerts import titles
 from .models import DigestSent, SavedSearchMatch
@@ -164,25 +165,8 @@ def _add_case_studies(digests: dict[int, Digest], cities: dict, focus: dict,
 
 def _add_adoptions(digests: dict[int, Digest], people: list[User],
                    since: datetime.datetime) -> None:
-    followers = defaultdict(set)
-    for user_id, key in CaseStudyFollow.objects.of_people(people).values_list(
-            "user_id", "case_study__translation_key"):
-        followers[key].add(user_id)
-    adoptions = list(Adoption.objects.recorded_since(since).filter(
-        origin__translation_key__in=followers).select_related("origin", "adopter")
-        .order_by("created_at", "pk"))
-    if not adoptions:
-        return
-    for language in LANGUAGES:
-        with translation.override(language):
-            versions = CaseStudyPage.objects.versions_for(a.origin for a in adoptions)
-        for adoption in adoptions:
-            for user_id in followers[adoption.origin.translation_key]:
-                digest = digests[user_id]
-                if digest.person.preferred_language == language:
-                    digest.adoptions.append(
-                        (adoption, versions.get(adoption.origin.translation_key,
-                                                adoption.origin)))
+    for user_id, found in new_adoptions(people, since).items():
+        digests[user_id].adoptions = found
 
 
 def _add_opportunities(digests: dict[int, Digest], orgs: dict, focus: dict,

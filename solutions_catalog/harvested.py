@@ -27,7 +27,11 @@ CASE_STUDY, ADOPTION = "case-study", "adoption"
 def case_study_iri(page: CaseStudyPage) -> str:
     """The IRI this node publishes ``page`` under (one item for both language versions),
     which peers' adoptions name as their origin."""
-    return item_iri(CASE_STUDY, str(page.translation_key))
+    return case_study_iri_of_key(page.translation_key)
+
+
+def case_study_iri_of_key(translation_key) -> str:
+    return item_iri(CASE_STUDY, str(translation_key))
 
 
 def reader_language() -> str:
@@ -153,6 +157,11 @@ class HarvestedCaseStudy:
         return self.title.language
 
     @property
+    def other_language(self) -> bool:
+        """Not in the reader's language (for ``reader_first`` orderings)."""
+        return self.language != reader_language()
+
+    @property
     def summary(self) -> Localised:
         return localised(self.item.data.get("description")
                          or {"ko": self.item.summary_ko, "en": self.item.summary_en})
@@ -186,6 +195,10 @@ class HarvestedCaseStudy:
 
     def get_absolute_url(self) -> str:
         return reverse("catalogue:harvested_case_study", args=[self.item.pk])
+
+    @property
+    def url(self) -> str:  # as a page's, for templates showing either
+        return self.get_absolute_url()
 
 
 def harvested_case_studies() -> QuerySet:
@@ -289,6 +302,10 @@ class RemoteAdoption:
         return node_name(self.item.peer)
 
     @property
+    def updated_at(self) -> datetime:
+        return self.item.modified_at or self.item.first_seen
+
+    @property
     def results(self) -> list[Outcome]:
         return outcomes(self.item.data.get("scc:result"), self.indicators)
 
@@ -306,14 +323,23 @@ def case_study_iri_prefix() -> str:
     return item_iri(CASE_STUDY, "")
 
 
+def adoptions_of(iris: Iterable[str], since: datetime | None = None) -> list[RemoteAdoption]:
+    """Harvested adoptions of the case studies named by ``iris`` (this node's or a peer's),
+    first harvested ``since`` if given, their indicators read at once: three queries whatever
+    their number."""
+    items = HarvestedItem.objects.filter(origin_iri__in=list(iris))
+    return _shown_adoptions(items.filter(first_seen__gte=since) if since else items)
+
+
 def remote_adoptions(pages: Iterable[CaseStudyPage] | None = None) -> list[RemoteAdoption]:
-    """Harvested adoptions of this node's case studies (of ``pages`` only, if given), their
-    indicators read at once: three queries whatever their number."""
-    items = HarvestedItem.objects.filter(kind=ADOPTION).select_related("peer").order_by("pk")
-    if pages is None:
-        items = items.filter(origin_iri__startswith=case_study_iri_prefix())
-    else:
-        items = items.filter(origin_iri__in=[case_study_iri(page) for page in pages])
-    items = list(items)
+    """Harvested adoptions of this node's case studies (of ``pages`` only, if given)."""
+    if pages is not None:
+        return adoptions_of(case_study_iri(page) for page in pages)
+    return _shown_adoptions(
+        HarvestedItem.objects.filter(origin_iri__startswith=case_study_iri_prefix()))
+
+
+def _shown_adoptions(items: QuerySet) -> list[RemoteAdoption]:
+    items = list(items.filter(kind=ADOPTION).select_related("peer").order_by("pk"))
     indicators = indicators_by_code(outcome_codes(items, "scc:result"))
     return [RemoteAdoption(item, indicators) for item in items]

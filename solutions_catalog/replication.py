@@ -7,9 +7,11 @@ from django.forms import ModelForm
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from harvest.models import HarvestedItem
 from members.models import Organisation
 from members.permissions import require
 
+from .harvested import localised, shown_one
 from .models import (
     Adoption,
     AdoptionStage,
@@ -18,7 +20,13 @@ from .models import (
     CatalogueIndexPage,
 )
 from .permissions import CatalogueAction
-from .services import record_adoption
+from .services import record_adoption, record_remote_adoption
+
+
+def catalogue_for(language: str) -> CatalogueIndexPage | None:
+    """Where a replication's draft goes: the catalogue in ``language``, else the first."""
+    catalogues = CatalogueIndexPage.objects.order_by("pk")
+    return catalogues.filter(locale__language_code=language).first() or catalogues.first()
 
 
 def _unique_child_slug(index: CatalogueIndexPage, base: str) -> str:
@@ -32,25 +40,56 @@ def _unique_child_slug(index: CatalogueIndexPage, base: str) -> str:
     return slug
 
 
-def _draft_for(source: CaseStudyPage, city: Organisation, actor,
-               index: CatalogueIndexPage) -> CaseStudyPage:
-    """An unpublished case study of ``city`` with the source's indicators and units and
-    empty figures, kept as a Wagtail draft revision for its authors to complete."""
+def _draft(city: Organisation, actor, index: CatalogueIndexPage, *, title: str, slug: str,
+           themes: list, kpis: list[CaseStudyKPI], **classification) -> CaseStudyPage:
+    """An unpublished case study of ``city`` with the indicators and units of the one it
+    replicates and empty figures, kept as a Wagtail draft revision for its authors."""
     draft = CaseStudyPage(
-        title=_("%(title)s in %(city)s") % {"title": source.title, "city": city.name},
-        slug=_unique_child_slug(index, f"{city.slug}-{source.slug}"), city=city,
-        summary="", problem="", approach="", locale=index.locale, owner=actor, live=False,
-        currency=source.currency, service_domain=source.service_domain,
-        funding_model=source.funding_model, partnership_model=source.partnership_model)
+        title=_("%(title)s in %(city)s") % {"title": title, "city": city.name},
+        slug=_unique_child_slug(index, f"{city.slug}-{slug}"), city=city, summary="",
+        problem="", approach="", locale=index.locale, owner=actor, live=False, **classification)
     index.add_child(instance=draft)
-    draft.themes = list(source.themes.all())
+    draft.themes = themes
     # The figures are the new city's to measure: the rows live in the draft revision only,
     # as a result cannot be empty in a saved row.
-    draft.kpis = [CaseStudyKPI(metric=kpi.metric, unit=kpi.unit, indicator=kpi.indicator,
-                               result=None, baseline=None, locale=index.locale, sort_order=n)
-                  for n, kpi in enumerate(source.kpis.select_related("indicator"))]
+    for n, kpi in enumerate(kpis):
+        kpi.locale, kpi.sort_order = index.locale, n
+    draft.kpis = kpis
     draft.save_revision(user=actor, clean=False)
     return draft
+
+
+def _draft_for(source: CaseStudyPage, city: Organisation, actor,
+               index: CatalogueIndexPage) -> CaseStudyPage:
+    return _draft(
+        city, actor, index, title=source.title, slug=source.slug,
+        themes=list(source.themes.all()),
+        kpis=[CaseStudyKPI(metric=kpi.metric, unit=kpi.unit, indicator=kpi.indicator,
+                           result=None, baseline=None)
+              for kpi in source.kpis.select_related("indicator")],
+        currency=source.currency, service_domain=source.service_domain,
+        funding_model=source.funding_model, partnership_model=source.partnership_model)
+
+
+def _draft_for_harvested(item: HarvestedItem, city: Organisation, actor,
+                         index: CatalogueIndexPage) -> CaseStudyPage:
+    """The draft for a case study of a peer node: its title in the catalogue's language
+    where the origin wrote one, its themes known here, and its figures' indicators (those
+    whose code this portal's library knows are comparable, the others keep their name)."""
+    language = index.locale.language_code
+    case = shown_one(item)
+    kpis = []
+    for entry in item.data.get("scc:outcome") or []:
+        if not isinstance(entry, dict):
+            continue
+        code = str(entry.get("scc:indicator") or "")
+        metric = localised(entry.get("name"), language).text or code
+        if metric:
+            kpis.append(CaseStudyKPI(metric=metric[:200], unit=str(entry.get("unit") or "")[:40],
+                                     indicator=case.indicators.get(code), result=None,
+                                     baseline=None))
+    title = localised(item.data.get("name"), language).text
+    return _draft(city, actor, index, title=title, slug=title, themes=case.themes, kpis=kpis)
 
 
 @transaction.atomic
@@ -67,6 +106,20 @@ def start_replicating(source: CaseStudyPage, city: Organisation, actor, *,
     adoption = existing or record_adoption(source, city, actor)
     if adoption.adopter_case_study_id is None:
         adoption.adopter_case_study = _draft_for(source, city, actor, index)
+        adoption.save(update_fields=["adopter_case_study", "updated_at"])
+    return adoption
+
+
+@transaction.atomic
+def start_replicating_harvested(item: HarvestedItem, city: Organisation, actor, *,
+                                index: CatalogueIndexPage) -> Adoption:
+    """As ``start_replicating``, for a case study harvested from a peer node: the adoption
+    names it by its IRI (published here, so its node shows the city in its lineage)."""
+    require(actor, CatalogueAction.RECORD_ADOPTION, city)
+    existing = Adoption.objects.filter(remote_origin_iri=item.iri, adopter=city).first()
+    adoption = existing or record_remote_adoption(item, city, actor)
+    if adoption.adopter_case_study_id is None:
+        adoption.adopter_case_study = _draft_for_harvested(item, city, actor, index)
         adoption.save(update_fields=["adopter_case_study", "updated_at"])
     return adoption
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from harvest.models import HarvestedItem
 from members import notify
-from members.models import Organisation, OrganisationKind, User
+from members.models import Organisation, OrganisationKind
 from members.permissions import SUPPLIER_KINDS, check, is_staff, require, search_audiences, viewer
 from search.engines import SearchUnavailable, ask
 from search.registry import facet_labels
@@ -24,7 +24,6 @@ from .models import (
     Adoption,
     AdoptionStage,
     AdoptionStatus,
-    CaseStudyFollow,
     CaseStudyPage,
     Challenge,
     ChallengeResponse,
@@ -111,49 +110,6 @@ def record_remote_adoption(origin: HarvestedItem, adopter: Organisation, actor, 
         AdoptionStage.objects.create(adoption=adoption, stage=adoption.status,
                                      reached_on=timezone.localdate(), recorded_by=actor)
     return adoption
-
-
-def follow(user: User, case_study: CaseStudyPage) -> CaseStudyFollow:
-    """``user`` follows the case study's replication (in every language version)."""
-    try:
-        with transaction.atomic():
-            follow, _created = CaseStudyFollow.objects.get_or_create(
-                user=user, case_study=_origin(case_study))
-    except IntegrityError:  # a double click: the other request made it
-        follow = CaseStudyFollow.objects.get(user=user, case_study=_origin(case_study))
-    return follow
-
-
-def unfollow(user: User, case_study: CaseStudyPage) -> None:
-    CaseStudyFollow.objects.of(user).of_case_study(case_study).delete()
-
-
-@dataclass(frozen=True)
-class Following:
-    """What ``user`` follows, each case study in the reader's language where it has a live
-    version (``Adoption.origin_here`` for the adoptions)."""
-
-    case_studies: list[CaseStudyPage]
-    adoptions: list[Adoption]
-
-
-def following(user: User, *, limit: int = 10) -> Following:
-    """The case studies ``user`` follows that anyone may read (live, without a view
-    restriction), each in the reader's language where it exists, those only in the other
-    language after, and the latest changes to their adoptions. One unpublished or restricted
-    since it was followed drops out."""
-    followed = list(CaseStudyFollow.objects.of(user).values_list(
-        "case_study__translation_key", flat=True))
-    versions = {page.translation_key: page for page in CaseStudyPage.objects.for_reader(
-        (get_language() or "ko")[:2]).filter(translation_key__in=followed)}
-    adoptions = list(Adoption.objects.followed_by(user)
-                     .filter(origin__translation_key__in=list(versions))
-                     .select_related("origin", "adopter")[:limit])
-    for adoption in adoptions:
-        adoption.origin_here = versions[adoption.origin.translation_key]
-    pages = sorted((versions[key] for key in followed if key in versions),
-                   key=lambda page: page.other_language)
-    return Following(pages, adoptions)
 
 
 # --- Offerings and deployments ----------------------------------------------------------------

@@ -13,7 +13,6 @@ from indicators.units import UnitError, check_compatible, parse_unit
 from members.models import Organisation, OrganisationKind
 
 from .case_studies import CaseStudyPage
-from .follows import CaseStudyFollow
 from .taxonomy import EvidenceLevel
 
 
@@ -69,12 +68,6 @@ class AdoptionQuerySet(models.QuerySet):
 
     def active(self) -> "AdoptionQuerySet":
         return self.exclude(status=AdoptionStatus.DROPPED)
-
-    def followed_by(self, user) -> "AdoptionQuerySet":
-        """Adoptions of the case studies ``user`` follows, the latest change first."""
-        followed = CaseStudyFollow.objects.of(user).values("case_study__translation_key")
-        return self.filter(origin__translation_key__in=followed).order_by("-updated_at", "-pk")
-
 
     def with_origins_here(self) -> list["Adoption"]:
         """The adoptions, each with ``origin_here``: the version of the case study replicated

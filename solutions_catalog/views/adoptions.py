@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from common.messages import flash_errors, form_errors
 
-from .. import services
+from .. import following, services
 from ..forms import AdoptionForm
 from ..models import CaseStudyPage
 
@@ -38,7 +38,7 @@ def adopt(request: HttpRequest, page_id: int) -> HttpResponse:
 @require_POST
 def follow(request: HttpRequest, page_id: int) -> HttpResponse:
     case_study = get_object_or_404(CaseStudyPage.objects.live().public(), pk=page_id)
-    services.follow(request.user, case_study)
+    following.follow(request.user, case_study)
     messages.success(request, _("You follow this case study: cities replicating it will show "
                                 "on your dashboard."))
     return redirect(case_study.url)
@@ -49,6 +49,6 @@ def follow(request: HttpRequest, page_id: int) -> HttpResponse:
 def unfollow(request: HttpRequest, page_id: int) -> HttpResponse:
     # Any case study, also one unpublished since: nobody should be stuck following it.
     case_study = get_object_or_404(CaseStudyPage, pk=page_id)
-    services.unfollow(request.user, case_study)
+    following.unfollow(request.user, case_study)
     messages.success(request, _("You no longer follow this case study."))
     return redirect(case_study.url if case_study.live and case_study.url else "dashboard")

@@ -19,7 +19,7 @@ from ..case_study_forms import STEPS
 from ..evidence import results_of
 from ..forms import AdaptationForm, AdoptionResultForm, AdoptionStageForm, ReplicateForm
 from ..harvested import shown_one
-from ..models import Adoption, CaseStudyPage, CatalogueIndexPage
+from ..models import Adoption, CaseStudyPage
 from ..permissions import CatalogueAction
 from ..services import cities_that_may_adopt
 
@@ -39,8 +39,7 @@ def replicate(request: HttpRequest, page_id: int) -> HttpResponse:
     if not form.is_valid():
         flash_errors(request, form_errors(form))
         return redirect(source.url)
-    index = (CatalogueIndexPage.objects.filter(locale__language_code=get_language()[:2]).first()
-             or source.get_parent().specific)
+    index = replication.catalogue_for(get_language()[:2]) or source.get_parent().specific
     try:
         adoption = replication.start_replicating(source, form.cleaned_data["adopter"],
                                                  request.user, index=index)

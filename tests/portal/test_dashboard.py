@@ -17,6 +17,7 @@ from members import notify
 from members.models import Notification
 from members.notify import suppressed
 from portal import demo
+from solutions_catalog import following as follows
 from solutions_catalog import services as catalogue
 from solutions_catalog.authoring import review_workflow
 from solutions_catalog.models import (
@@ -78,7 +79,7 @@ def add_things(network, index, n, tag):
         BidTask.objects.create(bid=bid, title=f"{tag} task {i}", owner=officer,
                                due_on=TODAY() - datetime.timedelta(days=1 + i))
         followed = case_study(index, f"{tag}-followed-{i}", network.bucheon, live=True)
-        catalogue.follow(officer, followed)
+        follows.follow(officer, followed)
         Adoption.objects.create(origin=followed, adopter=OrganisationFactory(),
                                 status="piloting")
         Notification.objects.create(recipient=officer, subject_en=f"{tag} notice {i}")
@@ -149,13 +150,14 @@ def test_the_same_number_of_queries_for_one_or_five_of_everything(
     add_things(network, index, 1, "one")
     client.get("/dashboard/")  # the footer's pages are cached from now on
     # session, user, the viewer's groups and memberships; one per section (the followed
-    # case studies, the view restrictions that keep some out, their readable versions and
-    # their adoptions), the site for page links, and at most once the unread count for the
-    # view and the header (cached: afresh only after a new notification)
-    with django_assert_max_num_queries(16):
+    # case studies, the view restrictions that keep some out, their readable versions, their
+    # adoptions here and those harvested from peers), the site for page links, and at most
+    # once the unread count for the view and the header (cached: afresh only after a new
+    # notification)
+    with django_assert_max_num_queries(17):
         assert client.get("/dashboard/").status_code == 200
     add_things(network, index, 4, "more")
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         html = client.get("/dashboard/").text
     assert "more-review-3" in html and "more task 3" in html
 
@@ -273,14 +275,14 @@ def test_following_from_the_case_study_page(network, index, as_user):
     assert client.get(f"/case-studies/{page.pk}/follow/").status_code == 405
     client.post(f"/case-studies/{page.pk}/follow/")
     client.post(f"/case-studies/{page.pk}/follow/")  # twice is once
-    assert catalogue.following(network.officer).case_studies == [page]
+    assert follows.following(network.officer).case_studies == [page]
     catalogue.record_adoption(page, network.daegu, network.officer, status="planning")
     assert "bucheon-bikes" in client.get("/en/dashboard/").text
 
     html = client.get(page.url).text
     assert f'action="/case-studies/{page.pk}/unfollow/"' in html
     client.post(f"/case-studies/{page.pk}/unfollow/")
-    assert catalogue.following(network.officer).case_studies == []
+    assert follows.following(network.officer).case_studies == []
 
 
 def test_a_view_restricted_case_study_cannot_be_followed(network, index, as_user):
@@ -289,7 +291,7 @@ def test_a_view_restricted_case_study_cannot_be_followed(network, index, as_user
                                        restriction_type=PageViewRestriction.PASSWORD)
     client = as_user(network.officer)
     assert client.post(f"/case-studies/{page.pk}/follow/").status_code == 404
-    assert catalogue.following(network.officer).case_studies == []
+    assert follows.following(network.officer).case_studies == []
     assert "restricted-pilot" not in client.get("/en/dashboard/").text
 
 
@@ -300,7 +302,7 @@ def test_a_case_study_unpublished_after_being_followed_leaves_the_dashboard(netw
     client.post(f"/case-studies/{page.pk}/follow/")
     catalogue.record_adoption(page, network.daegu, network.officer, status="planning")
     page.unpublish()
-    assert catalogue.following(network.officer) == catalogue.Following([], [])
+    assert follows.following(network.officer) == follows.Following([], [])
     assert "withdrawn-pilot" not in client.get("/en/dashboard/").text
     # ... and can still be unfollowed, landing back on the dashboard.
     response = client.post(f"/case-studies/{page.pk}/unfollow/")

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from federation.shapes import validate
 from harvest.models import HarvestedItem
+from indicators.models import Indicator
 from members.models import Organisation
 from solutions_catalog.harvested import case_study_iri
-from solutions_catalog.models import Adoption, CaseStudyKPI
+from solutions_catalog.models import Adoption, CaseStudyKPI, CaseStudyPage
 from tests.solutions_catalog.test_harvested import harvested, peer
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +87,45 @@ def test_a_peer_s_adoption_shows_in_the_lineage_and_compared_outcomes(
     with django_assert_max_num_queries(len(first.captured_queries)):
         more = client.get(page.url).content.decode()
     assert "District 4" in more
+
+
+def test_a_city_starts_replicating_a_harvested_case_study_from_a_prefilled_draft(
+        client, catalogue, people, as_user):
+    indicator = Indicator.objects.order_by("code").first()
+    item = harvested(peer(), code=indicator.code)
+    officer = people["officer"]
+    as_user(officer)
+    bucheon = Organisation.objects.get(slug="bucheon")
+    assert "Start replicating" in client.get(f"/en/catalogue/network/{item.pk}/").text
+    response = client.post(f"/en/catalogue/network/{item.pk}/replicate/",
+                           {"adopter": bucheon.pk})
+    adoption = Adoption.objects.get(remote_origin=item, adopter=bucheon)
+    draft = adoption.adopter_case_study
+    assert response["Location"] == f"/en/case-studies/write/{draft.pk}/problem/"
+    assert not draft.live and draft.city == bucheon and draft.locale.language_code == "en"
+    assert draft.title == "Busan smart parking guidance in Bucheon"
+    revision = draft.get_latest_revision_as_object()
+    assert [(k.metric, k.unit, k.indicator, k.result) for k in revision.kpis.all()] == [
+        ("Search time", "min", indicator, None)]
+    assert [theme.slug for theme in revision.themes.all()] == ["mobility"]
+    assert client.get(response["Location"]).status_code == 200
+    # Its page leads the city's people to their replication; starting again is the same one.
+    assert f"/en/adoptions/{adoption.pk}/" in client.get(f"/en/catalogue/network/{item.pk}/").text
+    client.post(f"/en/catalogue/network/{item.pk}/replicate/", {"adopter": bucheon.pk})
+    assert Adoption.objects.filter(remote_origin_iri=item.iri).count() == 1
+    assert CaseStudyPage.objects.filter(city=bucheon, live=False).count() == 1
+
+
+def test_starting_a_replication_for_a_city_one_does_not_act_for_changes_nothing(
+        client, catalogue, people, as_user):
+    item = harvested(peer())
+    before = (Adoption.objects.count(), CaseStudyPage.objects.count())
+    as_user(people["officer"])
+    elsewhere = Organisation.objects.get(slug="suwon")
+    response = client.post(f"/en/catalogue/network/{item.pk}/replicate/",
+                           {"adopter": elsewhere.pk}, follow=True)
+    assert "Select a valid choice" in response.text
+    as_user(people["vendor"])
+    vendor_org = people["vendor"].memberships.get().organisation
+    client.post(f"/en/catalogue/network/{item.pk}/replicate/", {"adopter": vendor_org.pk})
+    assert (Adoption.objects.count(), CaseStudyPage.objects.count()) == before
