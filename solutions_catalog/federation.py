@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from federation.iris import item_iri
 from federation.items import absolute_url, iso, item, number
 from federation.registry import PublishedType, register
+from harvest.models import HarvestedItem
 from members.models import Organisation
 
 from .models import (
@@ -179,6 +180,15 @@ def public_adoptions():
                    for code in ("ko", "en")}))
 
 
+def adoptions_of_harvested(item: HarvestedItem) -> list[str]:
+    """A harvested case study gone (or back) takes its replications out of (or back into)
+    what this node publishes."""
+    if item.kind != "case-study":
+        return []
+    return [str(pk) for pk in Adoption.objects.filter(
+        remote_origin_iri=item.iri).values_list("pk", flat=True)]
+
+
 def _adoptions_of_page(page: CaseStudyPage) -> list[str]:
     return [str(pk) for pk in Adoption.objects.filter(
         origin__translation_key=page.translation_key).values_list("pk", flat=True)]
@@ -196,6 +206,7 @@ register(PublishedType(
         AdoptionResult: lambda result: [str(result.adoption_id)],
         CaseStudyPage: _adoptions_of_page,
         Organisation: lambda org: [str(pk) for pk in org.adoptions.values_list("pk", flat=True)],
+        HarvestedItem: adoptions_of_harvested,
     },
 ))
 

@@ -5,11 +5,13 @@ Connected by ``SolutionsCatalogConfig.ready``."""
 from django.db.models import Subquery
 from django.db.models.signals import post_delete, post_migrate, post_save
 
+from federation.services import record_later
 from harvest.models import HarvestedItem
 from harvest.signals import item_stored
 from members.models import Membership, Organisation, User
 
 from .authoring import authors_group, open_catalogue_to_authors, review_workflow, sync_author
+from .federation import adoptions_of_harvested
 from .models import Adoption, CatalogueIndexPage
 
 
@@ -25,10 +27,11 @@ def connect(config) -> None:
 
 def _relink(item: HarvestedItem) -> None:
     """A case study republished at its node comes back as a new item: the replications of it
-    recorded here (by its IRI) link to it again."""
+    recorded here (by its IRI) link to it again, and are published again."""
     if item.kind == "case-study":
         Adoption.objects.filter(remote_origin_iri=item.iri, remote_origin__isnull=True).update(
             remote_origin=Subquery(HarvestedItem.objects.filter(iri=item.iri).values("pk")[:1]))
+        record_later("adoption", adoptions_of_harvested(item))
 
 
 def _harvested_item_saved(sender, instance: HarvestedItem, raw: bool = False, **kwargs) -> None:

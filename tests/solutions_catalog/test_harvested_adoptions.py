@@ -6,6 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from federation.models import Activity, Change
 from federation.shapes import validate
 from harvest.models import HarvestedItem
 from indicators.models import Indicator
@@ -29,17 +30,23 @@ def remote_adoption(at, origin_iri: str, key: str, city_ko: str, city_en: str,
         title_en=city_en, origin_iri=origin_iri, last_seen=timezone.now())
 
 
+def last_change(adoption: Adoption) -> str:
+    return Change.objects.filter(kind="adoption", key=str(adoption.pk)).latest("pk").activity
+
+
 def test_a_city_records_that_it_replicates_a_harvested_case_study(
-        client, catalogue, people, as_user):
+        client, catalogue, people, as_user, on_commit):
     item = harvested(peer())
     officer = people["officer"]
     as_user(officer)
     page = client.get(f"/en/catalogue/network/{item.pk}/").content.decode()
     assert "Your city is replicating this? Record it" in page
     city = Organisation.objects.get(slug="bucheon")
-    response = client.post(f"/en/catalogue/network/{item.pk}/adopt/",
-                           {"adopter": city.pk, "status": "planning"})
+    with on_commit():
+        response = client.post(f"/en/catalogue/network/{item.pk}/adopt/",
+                               {"adopter": city.pk, "status": "planning"})
     adoption = Adoption.objects.get(remote_origin=item)
+    assert last_change(adoption) == Activity.CREATE
     assert adoption.origin is None and adoption.adopter == city
     assert adoption.remote_origin_iri == item.iri
     assert response.url == f"/en/adoptions/{adoption.pk}/"
@@ -56,14 +63,21 @@ def test_a_city_records_that_it_replicates_a_harvested_case_study(
         Adoption.objects.create(adopter=city)
     # Unpublished at its node, the case study goes; the city's replication stays, and links
     # to the case study again when it comes back.
+    # Its node's peers are told: the replication leaves this node's feed while the case study
+    # is gone, and comes back with it.
     iri, busan = item.iri, item.peer
-    item.delete()
+    with on_commit():
+        item.delete()
     adoption.refresh_from_db()
     assert adoption.remote_origin is None and adoption.stages.exists()
-    again = harvested(busan)
+    assert last_change(adoption) == Activity.DELETE
+    assert client.get(f"/federation/items/adoption/{adoption.pk}").status_code in (404, 410)
+    with on_commit():
+        again = harvested(busan)
     assert again.iri == iri
     adoption.refresh_from_db()
     assert adoption.remote_origin == again
+    assert last_change(adoption) == Activity.CREATE
 
 
 def test_a_peer_s_adoption_shows_in_the_lineage_and_compared_outcomes(
