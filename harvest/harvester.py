@@ -107,7 +107,7 @@ def _fetch(peer: Peer, url: str, session: requests.Session, headers: dict) -> tr
 
 
 def _follow(peer: Peer, report: HarvestReport) -> None:
-    session = requests.Session()
+    session = transport.new_session()
     url = _page_url(peer)
     headers = {}
     if peer.etag:
