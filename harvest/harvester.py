@@ -12,6 +12,7 @@ import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import items, locking, transport
 from .models import HarvestedItem, Peer, PeerStatus, Refusal, RefusalReason
@@ -41,11 +42,13 @@ class HarvestReport:
 
     def __str__(self) -> str:
         if self.error:
-            return f"{self.peer}: failed ({self.error})"
+            return _("%(peer)s: failed (%(error)s)") % {"peer": self.peer, "error": self.error}
         if self.not_modified:
-            return f"{self.peer}: not modified"
-        return (f"{self.peer}: {self.pages} pages, {self.stored} stored ({self.created} new), "
-                f"{self.removed} removed, {self.refused} refused")
+            return _("%(peer)s: not modified") % {"peer": self.peer}
+        return _("%(peer)s: %(pages)s pages, %(stored)s stored (%(created)s new), "
+                 "%(removed)s removed, %(refused)s refused") % {
+                     "peer": self.peer, "pages": self.pages, "stored": self.stored,
+                     "created": self.created, "removed": self.removed, "refused": self.refused}
 
 
 def _store(peer: Peer, activities: list, report: HarvestReport) -> None:
@@ -104,7 +107,7 @@ def _fetch(peer: Peer, url: str, session: requests.Session, headers: dict) -> tr
 
 
 def _follow(peer: Peer, report: HarvestReport) -> None:
-    session = requests.Session()
+    session = transport.new_session()
     url = _page_url(peer)
     headers = {}
     if peer.etag:

@@ -1,12 +1,14 @@
 """Operations of harvesting: this node's document, registering a peer and being registered by
 one (each side confirms the other through a signed request to its inbox), and harvesting."""
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +31,7 @@ class TooManyRequests(RegistrationError):
 
 
 KEY_CHANGED = "key changed; staff must register the peer again"
+REPLAYED = "a request signed with a nonce seen already (a replay)"
 
 
 @dataclass
@@ -153,6 +156,20 @@ def _key_kept(peer: Peer, node: RemoteNode) -> None:
         raise RegistrationError(KEY_CHANGED)
 
 
+def _first_arrival(peer: Peer | None, key_id: str, nonces: set[str]) -> None:
+    """Refuses a request whose signature this node took already: each nonce is remembered in
+    the cache for as long as its signature could verify (the cache is shared by the node's
+    processes; ``add`` sets a key only when it is absent)."""
+    seconds = int(signing.NONCE_LIFETIME.total_seconds()) + 1
+    keys_seen = ["harvest:nonce:" + hashlib.sha256(f"{key_id} {nonce}".encode()).hexdigest()
+                 for nonce in sorted(nonces)]
+    fresh = [cache.add(key, 1, timeout=seconds) for key in keys_seen]
+    if not all(fresh):
+        if peer is not None:
+            Refusal.objects.create(peer=peer, reason=RefusalReason.SIGNATURE, detail=REPLAYED)
+        raise RegistrationError(REPLAYED)
+
+
 def receive_registration(document: dict, message: Any, body: bytes) -> Peer:
     """A peer's signed request saying it registered this node: ``message`` (method, url,
     headers) must be signed by the key of the node document the request names as its actor."""
@@ -165,10 +182,11 @@ def receive_registration(document: dict, message: Any, body: bytes) -> Peer:
         node = fetch_node(url)
         if peer is not None and peer.status == PeerStatus.CONFIRMED:
             _key_kept(peer, node)
-        signing.verify_request(message, body, key_id=node.key_id,
-                               public_key_pem=node.public_key_pem)
+        nonces = signing.verify_request(message, body, key_id=node.key_id,
+                                        public_key_pem=node.public_key_pem)
     except (transport.Refused, transport.Unreachable, signing.SignatureRefused) as error:
         raise RegistrationError(str(error)) from error
+    _first_arrival(peer, node.key_id, nonces)
     if peer is None or peer.status != PeerStatus.CONFIRMED:
         peer = _remember(node, registered_here=bool(peer and peer.registered_here))
     peer.peer_registered_at = timezone.now()

@@ -2,6 +2,7 @@
 what a node serves under /federation/ and what it asks of its peers is signed with its Ed25519
 key and carries a Content-Digest; each side verifies with the key of the other's node document."""
 
+import secrets
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -13,6 +14,7 @@ from http_message_signatures import (
     HTTPMessageVerifier,
     InvalidSignature,
     MappingKeyResolver,
+    VerifyResult,
     algorithms,
 )
 
@@ -24,6 +26,9 @@ RESPONSE_COMPONENTS = ("@status", '"@path";req', '"@query";req')
 REQUEST_COMPONENTS = ("@method", "@authority", "@target-uri")
 # How long a signature stands: short, so a captured message cannot be replayed for long.
 MAX_AGE = timedelta(minutes=5)
+# How long a verified signature may still be taken again (the library allows clock skew both
+# ways): a receiver remembers a request's nonce that long to refuse its replay.
+NONCE_LIFETIME = MAX_AGE + 2 * HTTPMessageVerifier.max_clock_skew
 
 
 class SignatureRefused(Exception):
@@ -37,10 +42,10 @@ def _signer(private_key: Ed25519PrivateKey, key_id: str) -> HTTPMessageSigner:
 
 
 def _sign(message: Any, private_key: Ed25519PrivateKey, key_id: str, body: bytes | None,
-          covered: tuple[str, ...], created: datetime | None) -> None:
+          covered: tuple[str, ...], created: datetime | None, nonce: str | None = None) -> None:
     created = created or datetime.now(UTC)
     _signer(private_key, key_id).sign(message, key_id=key_id, tag=TAG, body=body,
-                                      created=created, expires=created + MAX_AGE,
+                                      created=created, expires=created + MAX_AGE, nonce=nonce,
                                       covered_component_ids=covered)
 
 
@@ -67,17 +72,19 @@ def sign_response(response: Any, *, method: str, url: str, body: bytes,
 
 def sign_request(request: Any, *, private_key: Ed25519PrivateKey, key_id: str,
                  created: datetime | None = None) -> None:
-    """Signs a prepared request (``requests.PreparedRequest``) in place."""
+    """Signs a prepared request (``requests.PreparedRequest``) in place, with a random nonce
+    by which its receiver knows a replay."""
     body = request.body.encode() if isinstance(request.body, str) else request.body
-    _sign(request, private_key, key_id, body, REQUEST_COMPONENTS, created)
+    _sign(request, private_key, key_id, body, REQUEST_COMPONENTS, created,
+          nonce=secrets.token_urlsafe(24))
 
 
 def verify(message: Any, body: bytes, *, key_id: str, public_key_pem: str,
-           require: tuple[str, ...]) -> None:
+           require: tuple[str, ...]) -> list[VerifyResult]:
     """Raises SignatureRefused unless the message carries one signature of ours by ``key_id``
     covering ``require`` and a digest of ``body``."""
     try:
-        _verifier(key_id, public_key_pem).verify(
+        return _verifier(key_id, public_key_pem).verify(
             message, expect_tag=TAG, require_components=require, body=body, max_age=MAX_AGE)
     except (InvalidSignature, HTTPMessageSignaturesException, KeyError, ValueError) as error:
         raise SignatureRefused(str(error) or type(error).__name__) from error
@@ -88,7 +95,13 @@ def verify_response(response: Any, body: bytes, *, key_id: str, public_key_pem: 
            require=RESPONSE_COMPONENTS)
 
 
-def verify_request(request: Any, body: bytes, *, key_id: str, public_key_pem: str) -> None:
-    verify(request, body, key_id=key_id, public_key_pem=public_key_pem,
-           require=REQUEST_COMPONENTS)
+def verify_request(request: Any, body: bytes, *, key_id: str,
+                   public_key_pem: str) -> set[str]:
+    """The signed nonces of the request, for the caller to refuse one it has seen already;
+    SignatureRefused when the signature does not verify or carries no nonce."""
+    results = verify(request, body, key_id=key_id, public_key_pem=public_key_pem,
+                     require=REQUEST_COMPONENTS)
+    if not results or any(not result.nonce for result in results):
+        raise SignatureRefused("the signature carries no nonce")
+    return {str(result.nonce) for result in results}
 

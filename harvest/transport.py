@@ -13,6 +13,9 @@ from urllib.parse import urljoin, urlsplit
 import requests
 import urllib3
 from django.conf import settings
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from . import keys, signing
 from .models import RefusalReason
@@ -45,9 +48,20 @@ def allow_private() -> bool:
     return settings.FEDERATION_ALLOW_PRIVATE_PEERS or settings.DEBUG
 
 
+def allowed_ip(address: str) -> bool:
+    """The one rule for the addresses this node calls: global unicast only, so no loopback,
+    private, link-local, reserved or multicast address (an IPv4 address mapped into IPv6 is
+    judged as IPv4)."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
 def check_address(url: str) -> None:
     """Raises PrivateAddress when ``url``'s host resolves to a loopback, private, link-local or
-    reserved address: a peer's document must not make this node call its own network."""
+    reserved address: a peer's document must not make this node call its own network. Early
+    and with a clear message only: the connection itself is checked too (see new_session)."""
     if allow_private():
         return
     parts = urlsplit(url)
@@ -56,10 +70,61 @@ def check_address(url: str) -> None:
                                    proto=socket.IPPROTO_TCP)
     except (OSError, UnicodeError) as error:
         raise Unreachable(f"{url}: {type(error).__name__}") from error
-    for *_rest, address in found:
-        ip = ipaddress.ip_address(address[0].split("%")[0])
-        if not ip.is_global or ip.is_multicast:
-            raise PrivateAddress(f"{parts.hostname} is on a private or reserved network")
+    if not all(allowed_ip(address[0]) for *_rest, address in found):
+        raise PrivateAddress(f"{parts.hostname} is on a private or reserved network")
+
+
+class _ConnectedAddressCheck:
+    """Checks the address a new connection actually reached: a name resolved once for
+    check_address and again to connect may answer differently the second time (DNS
+    rebinding). The socket is closed before anything is sent; TLS, wrapped afterwards, still
+    verifies the host name."""
+
+    host: str
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()  # type: ignore[misc]
+        if not allow_private():
+            address = sock.getpeername()[0]
+            if not allowed_ip(address):
+                sock.close()
+                raise PrivateAddress(f"{self.host} connected to {address}, on a private or "
+                                     "reserved network")
+        return sock
+
+
+class _HTTPConnection(_ConnectedAddressCheck, HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_ConnectedAddressCheck, HTTPSConnection):
+    pass
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+class _PeerAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
+def new_session() -> requests.Session:
+    """A session for talking to peers: every connection it opens, redirects included, is to an
+    address allowed_ip allows (unless FEDERATION_ALLOW_PRIVATE_PEERS), and no proxy or netrc
+    of the environment is used."""
+    session = requests.Session()
+    session.trust_env = False
+    adapter = _PeerAdapter()
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
 
 
 @dataclass
@@ -122,10 +187,11 @@ def _read(response: requests.Response, deadline: float) -> bytes:
 
 def send(method: str, url: str, *, session: requests.Session | None = None,
          headers: dict | None = None, document: dict | None = None) -> Answer:
-    """Sends a signed request and reads the answer within the limits; raises Refused (timeout,
-    too large, redirect to another host, error answer) or Unreachable. The answer's own
-    signature is the caller's to verify, with the key it trusts."""
-    session = session or requests.Session()
+    """Sends a signed request (on a session from new_session) and reads the answer within the
+    limits; raises Refused (timeout, too large, redirect to another host, error answer) or
+    Unreachable. The answer's own signature is the caller's to verify, with the key it
+    trusts."""
+    session = session or new_session()
     deadline = time.monotonic() + settings.HARVEST_REQUEST_TIMEOUT
     origin = _host(url)
     body = json.dumps(document).encode() if document is not None else None

@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from harvest import locking, tasks
 from harvest.models import HarvestedItem, Peer, PeerStatus, Refusal, RefusalReason
@@ -41,7 +41,8 @@ def test_a_peer_taken_by_another_worker_is_left_alone(feed):
     assert tasks.harvest_peer(peer.pk) == "taken by another worker"
     assert not HarvestedItem.objects.exists() and feed.received == []
     locking.release(peer)
-    assert "2 stored" in tasks.harvest_peer(peer.pk)
+    with translation.override("en"):
+        assert "2 stored" in tasks.harvest_peer(peer.pk)
 
 
 def test_an_unconfirmed_peer_is_not_harvested(feed):
@@ -55,7 +56,7 @@ def test_status_lists_peers_with_items_last_seen_and_errors(feed):
     call_command("federation", "harvest", "--peer", feed.node_id, stdout=StringIO())
     Refusal.objects.create(peer=peer, reason=RefusalReason.SHAPES, detail="name is required")
     out = StringIO()
-    call_command("federation", "status", stdout=out)
+    call_command("federation", "--language", "en", "status", stdout=out)
     text = out.getvalue()
     assert f"Daegu node <{feed.node_id}>" in text
     assert "status: confirmed" in text and "case-study 2" in text
@@ -64,13 +65,37 @@ def test_status_lists_peers_with_items_last_seen_and_errors(feed):
     assert f"last seen: {timezone.localtime(peer.last_success_at):%Y-%m-%d %H:%M}" in text
 
 
+def test_status_and_harvest_speak_the_sites_language_korean_by_default(feed, settings):
+    settings.LANGUAGE_CODE = "ko"
+    feed.peer(name_ko="대구 노드")
+    out = StringIO()
+    call_command("federation", "harvest", stdout=out)
+    assert out.getvalue() == (f"{feed.node_id}: 페이지 1개, 2건 저장(신규 2건), 0건 삭제, "
+                              "0건 거부\n")
+    out = StringIO()
+    call_command("federation", "status", stdout=out)
+    text = out.getvalue()
+    assert "상태: 양측 노드 확인 완료; 최근 수집: " in text
+    assert "수집 항목: case-study 2; 최근 하루 거부 건수: 0" in text
+    assert "연속 실패 횟수: 0; 최근 오류: -" in text
+    out = StringIO()
+    call_command("federation", "--language", "en", "status", stdout=out)
+    assert "status: confirmed by both nodes; last harvest: " in out.getvalue()
+
+
+def test_the_command_refuses_in_the_operators_language(feed):
+    with pytest.raises(CommandError, match="주소에 확인된 연합 노드가 없습니다"):
+        call_command("federation", "--language", "ko", "harvest", "--peer",
+                     "https://nowhere.example.org/", stdout=StringIO())
+
+
 def test_harvest_command_fails_when_a_peer_fails(feed):
     feed.peer()
     feed.close()
     with pytest.raises(CommandError):
         call_command("federation", "harvest", stdout=StringIO())
     out = StringIO()
-    call_command("federation", "status", stdout=out)
+    call_command("federation", "--language", "en", "status", stdout=out)
     assert "failures in a row: 1; last error:" in out.getvalue()
     assert "ConnectionError" in out.getvalue()
 
@@ -92,7 +117,7 @@ def test_the_harvest_command_leaves_a_peer_the_task_is_harvesting(feed):
     peer = feed.peer()
     assert locking.take(peer, seconds=60)
     out = StringIO()
-    call_command("federation", "harvest", stdout=out)
+    call_command("federation", "--language", "en", "harvest", stdout=out)
     assert "being harvested by another worker" in out.getvalue()
     assert not HarvestedItem.objects.exists() and feed.received == []
     peer.refresh_from_db()

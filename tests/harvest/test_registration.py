@@ -2,6 +2,8 @@
 peer over real HTTP) register each other by signed requests to their inboxes."""
 
 import json
+import os
+import uuid
 
 import pytest
 import requests
@@ -25,13 +27,27 @@ def our_document(node: str) -> dict:
     return requests.get(node, timeout=10).json()
 
 
-def follow(fake_peer, node: str, *, key=None) -> requests.Response:
+def signed_follow(fake_peer, node: str, *, key=None) -> requests.PreparedRequest:
     """The second party's signed request saying it registered this node."""
     body = json.dumps({"type": "Follow", "actor": fake_peer.node_id, "object": node})
     request = requests.Request("POST", node + "inbox", data=body.encode(),
                                headers={"Content-Type": "application/ld+json"}).prepare()
     signing.sign_request(request, private_key=key or fake_peer.key, key_id=fake_peer.key_id)
-    return requests.Session().send(request, timeout=10)
+    return request
+
+
+def follow(fake_peer, node: str, *, key=None) -> requests.Response:
+    return requests.Session().send(signed_follow(fake_peer, node, key=key), timeout=10)
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The node's cache in Redis, as in production, under a prefix of this test's own."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("needs Redis: set REDIS_URL=redis://...")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": url, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
 
 
 def accept_follows(fake_peer, node: str, status: str) -> list:
@@ -173,4 +189,32 @@ def test_a_key_not_named_under_the_node_is_refused(node, fake_peer):
     fake_peer.serve_json("/federation/", document)
     with pytest.raises(services.RegistrationError):
         services.register_peer(fake_peer.node_id)
+    assert not Peer.objects.exists()
+
+
+def test_a_replayed_follow_is_refused_and_changes_nothing(node, fake_peer, redis_cache):
+    captured = signed_follow(fake_peer, node)
+    assert requests.Session().send(captured, timeout=10).json()["status"] == "requested"
+    before = list(Peer.objects.values())
+    replay = requests.Session().send(captured, timeout=10)
+    assert replay.status_code == 403 and replay.json() == {"error": "refused"}
+    assert list(Peer.objects.values()) == before
+    refusal = Peer.objects.get().refusals.get()
+    assert refusal.reason == RefusalReason.SIGNATURE and refusal.detail == services.REPLAYED
+    # Staff turned the request down; its replay does not bring the peer back.
+    Peer.objects.all().delete()
+    assert requests.Session().send(captured, timeout=10).status_code == 403
+    assert not Peer.objects.exists()
+    # A request signed afresh is taken.
+    assert follow(fake_peer, node).status_code == 202
+
+
+def test_a_follow_signed_without_a_nonce_is_refused(node, fake_peer):
+    body = json.dumps({"type": "Follow", "actor": fake_peer.node_id, "object": node}).encode()
+    request = requests.Request("POST", node + "inbox", data=body,
+                               headers={"Content-Type": "application/ld+json"}).prepare()
+    signing._sign(request, fake_peer.key, fake_peer.key_id, body, signing.REQUEST_COMPONENTS,
+                  created=None)
+    assert "nonce" not in request.headers["Signature-Input"]
+    assert requests.Session().send(request, timeout=10).status_code == 403
     assert not Peer.objects.exists()
