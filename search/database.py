@@ -4,7 +4,7 @@ ORM. Good for a development machine or a small deployment; Elasticsearch for sca
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import reduce
 from itertools import islice
 from operator import add, or_
@@ -25,7 +25,7 @@ from .matching import (
 from .models import AUDIENCE, SearchEntry, SearchTag, SearchTerm
 from .query import SearchHit, SearchQuery, SearchResults, correct, facet_counts, marked
 from .rebuild import rebuild
-from .registry import FACETS, SearchRecord, records_of, with_versions
+from .registry import FACETS, SearchRecord, records_of_many, with_versions
 
 VOCABULARY_DOCUMENTS = 2000  # did-you-mean reads at most this many documents' words
 CONCEPT, TITLE_CONCEPT, SHOWN_FOR = "concept", "title_concept", "shown_for"
@@ -127,9 +127,12 @@ class DatabaseEngine:
             return self._store(records)
 
     def sync(self, kind: str, object_id: str) -> None:
+        self.sync_many(kind, [object_id])
+
+    def sync_many(self, kind: str, object_ids: Sequence[str]) -> None:
         with transaction.atomic():
-            SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
-            self._store(records_of(kind, object_id))
+            SearchEntry.objects.filter(kind=kind, object_id__in=list(object_ids)).delete()
+            self._store(records_of_many(kind, object_ids))
 
     def refresh(self) -> None:
         """Changes are visible as soon as they commit."""

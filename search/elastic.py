@@ -4,7 +4,7 @@ the alias atomically, so searches never meet an empty index."""
 import datetime
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 
@@ -40,7 +40,7 @@ from .registry import (
     SearchRecord,
     doc_id,
     language_codes,
-    records_of,
+    records_of_many,
     with_versions,
 )
 
@@ -196,17 +196,22 @@ class ElasticsearchEngine:
         return count
 
     def sync(self, kind: str, object_id: str) -> None:
-        """Make one object's documents match the database: index what it yields now, and
-        remove what it no longer does (unpublished, deleted, a language dropped). Visible to
-        searches at the next refresh (within a second); no refresh is forced per change."""
-        records = records_of(kind, object_id)
+        self.sync_many(kind, [object_id])
+
+    def sync_many(self, kind: str, object_ids: Sequence[str]) -> None:
+        """Make some objects' documents match the database, in one bulk request: index what
+        they yield now, and remove what they no longer do (unpublished, deleted, a language
+        dropped). Visible to searches at the next refresh (within a second); no refresh is
+        forced per change."""
+        records = records_of_many(kind, object_ids)
         if not self._index_ready:
             self.ensure_index()
             self._index_ready = True
         current = {r.doc_id for r in records}
-        # Deleted by id in every language the object could have (the minimal distribution
+        # Deleted by id in every language the objects could have (the minimal distribution
         # has no _delete_by_query); deleting a document that is not there is a harmless 404.
-        stale = [doc_id(kind, object_id, code) for code in language_codes()]
+        stale = [doc_id(kind, object_id, code) for object_id in object_ids
+                 for code in language_codes()]
         actions = [bulk_action(r, self.alias) for r in with_versions(records)]
         actions += [{"_op_type": "delete", "_index": self.alias, "_id": stale_id}
                     for stale_id in stale if stale_id not in current]

@@ -8,7 +8,7 @@ rebuild holds changes here, and the tasks, which pick the engine, sit on either 
 
 import datetime
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -25,6 +25,8 @@ MAX_BACKOFF = datetime.timedelta(hours=1)
 class Syncing(Protocol):
     def sync(self, kind: str, object_id: str) -> None: ...
 
+    def sync_many(self, kind: str, object_ids: Sequence[str]) -> None: ...
+
 
 def rebuilding_key() -> str:
     """The flag "a rebuild holds changes" in the shared cache, one per index alias: two
@@ -33,10 +35,18 @@ def rebuilding_key() -> str:
 
 
 def record(kind: str, object_id: str) -> None:
+    record_many(kind, [object_id])
+
+
+def record_many(kind: str, object_ids: Sequence[str]) -> None:
+    """One statement for any number of changed objects of ``kind``; an object already waiting
+    is due again now, its failures forgotten."""
     now = timezone.now()
-    PendingChange.objects.update_or_create(
-        kind=kind, object_id=object_id,
-        defaults={"queued_at": now, "next_attempt_at": now, "attempts": 0, "last_error": ""})
+    PendingChange.objects.bulk_create(
+        [PendingChange(kind=kind, object_id=object_id, queued_at=now, next_attempt_at=now)
+         for object_id in dict.fromkeys(object_ids)],
+        update_conflicts=True, unique_fields=["kind", "object_id"],
+        update_fields=["queued_at", "next_attempt_at", "attempts", "last_error"])
 
 
 def apply(change: PendingChange, engine: Syncing) -> bool:
@@ -56,6 +66,26 @@ def apply(change: PendingChange, engine: Syncing) -> bool:
     # A newer change of the same object may have arrived meanwhile: it keeps its row.
     PendingChange.objects.filter(pk=change.pk, queued_at=change.queued_at).delete()
     return True
+
+
+def apply_many(changes: Sequence[PendingChange], engine: Syncing) -> int:
+    """Bring several objects of one kind up to date in one request to the engine (a harvested
+    page, say); returns how many. On failure they stay due, and the sweep tries them one by
+    one, each with its own backoff."""
+    if not changes or cache.get(rebuilding_key()):
+        return 0
+    kind = changes[0].kind
+    try:
+        engine.sync_many(kind, [change.object_id for change in changes])
+    except Exception:
+        logger.warning("search changes left to the sweep", extra={"kind": kind,
+                                                                 "count": len(changes)})
+        return 0
+    # A change recorded since these were read is later than all of them: it keeps its row.
+    latest = max(change.queued_at for change in changes)
+    PendingChange.objects.filter(pk__in=[change.pk for change in changes],
+                                 queued_at__lte=latest).delete()
+    return len(changes)
 
 
 def apply_due(engine: Syncing, limit: int = 500) -> tuple[int, int]:

@@ -6,7 +6,7 @@ language it is written in).
 """
 
 import datetime
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from django.conf import settings
@@ -159,9 +159,14 @@ def with_versions(records: Iterable[SearchRecord]) -> Iterator[SearchRecord]:
 
 def records_of(kind: str, object_id: str) -> list[SearchRecord]:
     """The documents one object should have now: none once it is unpublished or deleted."""
+    return records_of_many(kind, [object_id])
+
+
+def records_of_many(kind: str, object_ids: Collection[str]) -> list[SearchRecord]:
+    """The documents some objects of ``kind`` should have now, read together."""
     searchable = _registry[kind]
-    obj = searchable.indexable().filter(pk=object_id).first()
-    return list(searchable.to_records(obj)) if obj is not None else []
+    return [record for obj in searchable.indexable().filter(pk__in=list(object_ids))
+            for record in searchable.to_records(obj)]
 
 
 @dataclass(frozen=True)

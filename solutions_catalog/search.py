@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from harvest.models import HarvestedItem
-from harvest.signals import item_stored
+from harvest.signals import items_stored
 from members.models import Organisation
 from search.registry import (
     PUBLIC,
@@ -24,7 +24,7 @@ from search.registry import (
     register_concepts,
     register_facet_labels,
 )
-from search.tasks import record_change
+from search.tasks import record_change, record_changes
 
 from .harvested import harvested_case_studies, localised, node_labels
 from .models import (
@@ -154,19 +154,20 @@ register(SearchableType(
 register_facet_labels("node", node_labels)
 
 
-def _harvested_item_stored(sender, item: HarvestedItem, **kwargs) -> None:
+def _harvested_items_stored(sender, items: list[HarvestedItem], **kwargs) -> None:
     """The harvester stores a page of items in bulk statements (no save signals) and then
-    announces each: a harvested case study's documents follow. A removed item's go with its
-    row's deletion signal, which the registry connects."""
-    if item.kind == "case-study":
-        pk = item.pk or HarvestedItem.objects.filter(iri=item.iri).values_list(
-            "pk", flat=True).first()
-        if pk is not None:
-            record_change("harvested_case_study", str(pk))
+    announces them: the harvested case studies' documents follow, in one batch. A removed
+    item's go with its row's deletion signal, which the registry connects."""
+    cases = [item for item in items if item.kind == "case-study"]
+    unknown = [item.iri for item in cases if item.pk is None]
+    pks = [item.pk for item in cases if item.pk is not None] + list(
+        HarvestedItem.objects.filter(iri__in=unknown).values_list("pk", flat=True)
+        if unknown else [])
+    record_changes("harvested_case_study", [str(pk) for pk in pks])
 
 
-item_stored.connect(_harvested_item_stored, sender=HarvestedItem,
-                    dispatch_uid="search-harvested-case-study-stored")
+items_stored.connect(_harvested_items_stored, sender=HarvestedItem,
+                     dispatch_uid="search-harvested-case-studies-stored")
 register(SearchableType(
     kind="offering",
     model=VendorOffering,

@@ -226,6 +226,7 @@ CELERY_TASK_ANNOTATIONS = {
     "portal.tasks.deliver_mail": {"acks_late": False, "soft_time_limit": 60, "time_limit": 90},
     # The outbox row is applied or stays for the sweep: applying twice writes the same document.
     "search.tasks.apply_change": {"soft_time_limit": 60, "time_limit": 90},
+    "search.tasks.apply_changes": {"soft_time_limit": 120, "time_limit": 180},
     "search.tasks.sweep_outbox": {"soft_time_limit": 240, "time_limit": 300},
     # An update of the worker's own row.
     "portal.tasks.record_worker_heartbeat": {"soft_time_limit": 20, "time_limit": 30},

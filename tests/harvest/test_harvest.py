@@ -10,7 +10,7 @@ from django.utils import timezone
 from harvest.harvester import PeerNotConfirmed
 from harvest.models import HarvestedItem, Peer, PeerStatus, Refusal, RefusalReason
 from harvest.services import harvest
-from harvest.signals import item_removed, item_stored
+from harvest.signals import item_removed, items_stored
 
 from .conftest import snapshot
 from .fake_peer import MB, Route
@@ -93,19 +93,19 @@ def test_an_update_replaces_the_item_and_reports_it_stored_not_created(fake_peer
                                                                        on_commit):
     stored = []
 
-    def listen(sender, item, created, **kwargs):
-        stored.append((item.iri, created))
+    def listen(sender, items, created, **kwargs):
+        stored.extend((item.iri, item.iri in created) for item in items)
 
     fake_peer.serve_feed([[fake_peer.item("a"), fake_peer.item("b")],
                           [fake_peer.item("a", name={"ko": "새 이름", "en": "New name"}),
                            fake_peer.item("c")]])
     harvested.etag = ""
-    item_stored.connect(listen)
+    items_stored.connect(listen)
     try:
         with on_commit():
             harvest(harvested)
     finally:
-        item_stored.disconnect(listen)
+        items_stored.disconnect(listen)
     assert HarvestedItem.objects.get(iri__endswith="/a").title_ko == "새 이름"
     # The page at the cursor comes again (a, b unchanged), then the new one (a updated, c new).
     assert [(iri.rsplit("/", 1)[1], c) for iri, c in stored] == [
