@@ -2,14 +2,17 @@
 outage in the outbox, and waits out a rebuild; afterwards the index equals the database."""
 
 import pytest
+from django.db.models import Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from elasticsearch_dsl import Search
 
+from members.models import Organisation
 from search.engines import get_engine
 from search.models import PendingChange
 from search.outbox import held_changes
 from search.registry import PUBLIC, all_records
-from search.tasks import sweep_outbox
+from search.tasks import record_changes, sweep_outbox
 from tests.factories import OrganisationFactory
 from tests.support.search import find
 
@@ -87,3 +90,32 @@ def test_the_database_engine_follows_changes_through_the_same_outbox(search_engi
         gangneung.save()
     assert found(search_engine, "Gangneung") == []
     assert not PendingChange.objects.exists()
+
+
+@elasticsearch_only
+def test_a_batch_reaches_the_index_in_one_go_and_waits_out_an_outage(search_engine, on_commit,
+                                                                     settings):
+    cities = [OrganisationFactory(name_en=f"Batchton {n}") for n in range(3)]
+    search_engine.rebuild()
+    PendingChange.objects.all().delete()
+    Organisation.objects.filter(pk__in=[c.pk for c in cities[:2]]).update(
+        name_en=Concat("name_en", Value(" City")))  # no signal: only the batch says so
+    ids = [str(city.pk) for city in cities]
+    with on_commit():
+        record_changes("organisation", ids)
+    assert sorted(found(search_engine, "Batchton")) == [
+        "Batchton 0 City", "Batchton 1 City", "Batchton 2"]
+    assert not PendingChange.objects.exists()
+
+    working_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    get_engine.cache_clear()
+    Organisation.objects.filter(pk__in=ids).update(membership_status="lapsed")
+    with on_commit():
+        record_changes("organisation", ids)
+    assert PendingChange.objects.count() == 3  # left for the sweep, one by one
+
+    settings.ELASTICSEARCH_URL = working_url
+    get_engine.cache_clear()
+    assert sweep_outbox() == {"applied": 3, "pending": 0}
+    assert found(search_engine, "Batchton") == []
