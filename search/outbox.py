@@ -8,12 +8,15 @@ rebuild holds changes here, and the tasks, which pick the engine, sit on either 
 
 import datetime
 import logging
+import operator
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import reduce
 from typing import Protocol
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import PendingChange
@@ -75,16 +78,17 @@ def apply_many(changes: Sequence[PendingChange], engine: Syncing) -> int:
     if not changes or cache.get(rebuilding_key()):
         return 0
     kind = changes[0].kind
+    if any(change.kind != kind for change in changes):
+        raise ValueError("apply_many takes changes of one kind")
     try:
         engine.sync_many(kind, [change.object_id for change in changes])
     except Exception:
         logger.warning("search changes left to the sweep", extra={"kind": kind,
                                                                  "count": len(changes)})
         return 0
-    # A change recorded since these were read is later than all of them: it keeps its row.
-    latest = max(change.queued_at for change in changes)
-    PendingChange.objects.filter(pk__in=[change.pk for change in changes],
-                                 queued_at__lte=latest).delete()
+    # A change recorded again since these were read keeps its row (its queued_at moved).
+    PendingChange.objects.filter(reduce(operator.or_, (
+        Q(pk=change.pk, queued_at=change.queued_at) for change in changes))).delete()
     return len(changes)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from uuid import UUID
 
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
@@ -30,7 +31,8 @@ def case_study_iri(page: CaseStudyPage) -> str:
     return case_study_iri_of_key(page.translation_key)
 
 
-def case_study_iri_of_key(translation_key) -> str:
+def case_study_iri_of_key(translation_key: UUID | str) -> str:
+    """The IRI of the case study with ``translation_key`` (its language versions' one item)."""
     return item_iri(CASE_STUDY, str(translation_key))
 
 

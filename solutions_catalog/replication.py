@@ -88,7 +88,7 @@ def _draft_for_harvested(item: HarvestedItem, city: Organisation, actor,
             kpis.append(CaseStudyKPI(metric=metric[:200], unit=str(entry.get("unit") or "")[:40],
                                      indicator=case.indicators.get(code), result=None,
                                      baseline=None))
-    title = localised(item.data.get("name"), language).text
+    title = localised(item.data.get("name"), language).text[:200]  # a peer's, of any length
     return _draft(city, actor, index, title=title, slug=title, themes=case.themes, kpis=kpis)
 
 

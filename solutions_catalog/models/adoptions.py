@@ -1,10 +1,14 @@
 """Replication lineage: a city records that it replicates another city's case study."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from harvest.models import HarvestedItem
@@ -71,14 +75,38 @@ class AdoptionQuerySet(models.QuerySet):
 
     def with_origins_here(self) -> list["Adoption"]:
         """The adoptions, each with ``origin_here``: the version of the case study replicated
-        that a reader of the active language sees (``for_reader``), else the one adopted."""
+        that a reader of the active language sees (``for_reader``), else the one adopted; for
+        one harvested from a peer, its ``RemoteOrigin`` (None while its node does not publish
+        it)."""
         adoptions = list(self.select_related("origin", "origin__locale", "origin__city",
                                              "remote_origin", "remote_origin__peer"))
         versions = CaseStudyPage.objects.versions_for(a.origin for a in adoptions if a.origin)
         for adoption in adoptions:
-            adoption.origin_here = (versions.get(adoption.origin.translation_key, adoption.origin)
-                                    if adoption.origin else None)
+            adoption.origin_here = (
+                versions.get(adoption.origin.translation_key, adoption.origin) if adoption.origin
+                else RemoteOrigin.of(adoption.remote_origin))
         return adoptions
+
+
+@dataclass(frozen=True)
+class RemoteOrigin:
+    """A case study harvested from a peer as a list of adoptions shows it: its title in the
+    reader's language where the origin wrote one, and its read-only page here."""
+
+    title: str
+    language: str
+    url: str
+
+    @classmethod
+    def of(cls, item: HarvestedItem | None) -> "RemoteOrigin | None":
+        if item is None:
+            return None
+        reader = (get_language() or "ko")[:2]
+        titles = {"ko": item.title_ko, "en": item.title_en}
+        language = reader if titles.get(reader) else next(
+            (code for code, title in titles.items() if title), reader)
+        return cls(titles.get(language, ""), language,
+                   reverse("catalogue:harvested_case_study", args=[item.pk]))
 
 
 class Adoption(models.Model):

@@ -25,10 +25,6 @@ class CaseStudyFollowQuerySet(models.QuerySet):
         """Follows of the case study a peer node publishes under ``iri``."""
         return self.filter(remote_case_study_iri=iri)
 
-    def remote_iris(self) -> "models.QuerySet[str]":
-        """The IRIs of the harvested case studies followed."""
-        return self.exclude(remote_case_study_iri="").values_list("remote_case_study_iri",
-                                                                  flat=True)
 
 
 class CaseStudyFollow(models.Model):

@@ -27,7 +27,7 @@ def harvested_case_study(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "solutions_catalog/harvested_case_study.html", {
         "case": case,
         "adoptions": Adoption.objects.filter(remote_origin_iri=case.item.iri)
-        .select_related("adopter"),
+        .select_related("adopter").prefetch_related("stages"),
         "remote_adoptions": adoptions_of([case.item.iri]),
         "following": CaseStudyFollow.objects.of(request.user).of_harvested(
             case.item.iri).exists(),
@@ -46,9 +46,12 @@ def replicate_harvested(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         flash_errors(request, form_errors(form))
         return redirect(reverse("catalogue:harvested_case_study", args=[pk]))
+    index = replication.catalogue_for(reader_language())
+    if index is None:
+        flash_errors(request, [_("This portal has no catalogue to write the draft in yet.")])
+        return redirect(reverse("catalogue:harvested_case_study", args=[pk]))
     adoption = replication.start_replicating_harvested(
-        item, form.cleaned_data["adopter"], request.user,
-        index=replication.catalogue_for(reader_language()))
+        item, form.cleaned_data["adopter"], request.user, index=index)
     messages.success(request, _("Your city's replication has started: complete its draft "
                                 "case study, then record stages and results on its page."))
     return redirect("catalogue:write_step", adoption.adopter_case_study_id, STEPS[0].slug)

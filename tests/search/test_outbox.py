@@ -1,6 +1,8 @@
 """Against the real Elasticsearch: a change reaches the index after commit, survives an
 outage in the outbox, and waits out a rebuild; afterwards the index equals the database."""
 
+import datetime
+
 import pytest
 from django.db.models import Value
 from django.db.models.functions import Concat
@@ -8,6 +10,7 @@ from django.utils import timezone
 from elasticsearch_dsl import Search
 
 from members.models import Organisation
+from search import outbox
 from search.engines import get_engine
 from search.models import PendingChange
 from search.outbox import held_changes
@@ -119,3 +122,17 @@ def test_a_batch_reaches_the_index_in_one_go_and_waits_out_an_outage(search_engi
     get_engine.cache_clear()
     assert sweep_outbox() == {"applied": 3, "pending": 0}
     assert found(search_engine, "Batchton") == []
+
+
+@pytest.mark.parametrize("search_engine", ["database"], indirect=True)
+def test_a_change_recorded_again_during_a_batch_keeps_its_row(search_engine):
+    cities = [OrganisationFactory(name_en=f"Requeued {n}") for n in range(2)]
+    PendingChange.objects.all().delete()
+    ids = [str(city.pk) for city in cities]
+    outbox.record_many("organisation", ids)
+    read = list(PendingChange.objects.filter(object_id__in=ids))
+    first = next(change for change in read if change.object_id == ids[0])
+    PendingChange.objects.filter(pk=first.pk).update(  # recorded again, by a slower clock
+        queued_at=first.queued_at - datetime.timedelta(seconds=5))
+    assert outbox.apply_many(read, search_engine) == 2
+    assert list(PendingChange.objects.values_list("object_id", flat=True)) == [ids[0]]

@@ -4,7 +4,7 @@ results, marked with the peer's name."""
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from federation.models import Activity, Change
 from federation.shapes import validate
@@ -128,6 +128,18 @@ def test_a_city_starts_replicating_a_harvested_case_study_from_a_prefilled_draft
     client.post(f"/en/catalogue/network/{item.pk}/replicate/", {"adopter": bucheon.pk})
     assert Adoption.objects.filter(remote_origin_iri=item.iri).count() == 1
     assert CaseStudyPage.objects.filter(city=bucheon, live=False).count() == 1
+    # The city's page lists what it replicates, this one linking to its page here; once its
+    # node no longer publishes it, it is left out.
+    with translation.override("en"):
+        city_url = bucheon.get_absolute_url()
+    city_page = client.get(city_url)
+    assert city_page.status_code == 200
+    assert f'href="/en/catalogue/network/{item.pk}/"' in city_page.text
+    assert "Busan smart parking guidance" in city_page.text
+    item.delete()
+    city_page = client.get(city_url)
+    assert city_page.status_code == 200
+    assert "Busan smart parking guidance" not in city_page.text
 
 
 def test_starting_a_replication_for_a_city_one_does_not_act_for_changes_nothing(

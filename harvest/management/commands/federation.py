@@ -33,7 +33,7 @@ class Command(BaseCommand):
         register.add_argument("url")
 
     def handle(self, *args, command: str, language: str, **options) -> None:
-        # Django runs commands with translation off; the operator reads the site's language.
+        # Output, errors and reports in the operator's language: the site's, or --language.
         with translation.override(language):
             getattr(self, command)(**options)
 
