@@ -42,10 +42,9 @@ def follow(fake_peer, node: str, *, key=None) -> requests.Response:
 
 @pytest.fixture
 def redis_cache(settings):
-    """The node's cache in Redis, as in production, under a prefix of this test's own."""
-    url = os.environ.get("REDIS_URL")
-    if not url:
-        pytest.skip("needs Redis: set REDIS_URL=redis://...")
+    """The node's cache in Redis, as in production, under a prefix of this test's own (for
+    tests marked ``redis``)."""
+    url = os.environ.get("REDIS_URL") or os.environ["CELERY_BROKER_URL"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                    "LOCATION": url, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
 
@@ -192,6 +191,7 @@ def test_a_key_not_named_under_the_node_is_refused(node, fake_peer):
     assert not Peer.objects.exists()
 
 
+@pytest.mark.redis  # the project's service marker: skipped without Redis, required in CI
 def test_a_replayed_follow_is_refused_and_changes_nothing(node, fake_peer, redis_cache):
     captured = signed_follow(fake_peer, node)
     assert requests.Session().send(captured, timeout=10).json()["status"] == "requested"
